@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kith",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kith", targets: ["kith"]),
+        .library(name: "PropertyGraph", targets: ["PropertyGraph"]),
+        .library(name: "Interchange", targets: ["Interchange"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
+        ),
+        .target(name: "LMDB", dependencies: ["CLMDB"]),
+        .target(name: "PropertyGraph", dependencies: ["LMDB"]),
+        .target(name: "Interchange", dependencies: ["PropertyGraph"]),
+        .executableTarget(
+            name: "kith",
+            dependencies: [
+                "PropertyGraph", "Interchange",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "KithBench",
+            dependencies: ["PropertyGraph", "Interchange"],
+            path: "Benchmarks/KithBench"
+        ),
+        .target(name: "KithTestSupport", dependencies: ["PropertyGraph"]),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "KithTestSupport"]),
+        .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "KithTestSupport"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "KithTestSupport"]),
+        .testTarget(name: "KithTests", dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,232 @@
+import CLMDB
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An LMDB environment: one memory-mapped store holding named databases.
+///
+/// Open one `Environment` per store per process (LMDB's caveat: a second open of the same file in
+/// one process breaks its locks). Transactions exist only inside `read { }` and `write { }`.
+///
+/// The environment is opened with `MDB_NOTLS`, so a read transaction is not tied to the thread
+/// that began it and Swift tasks may hop threads freely — but never `await` inside a transaction.
+/// Write transactions are serialized in-process by a lock and across processes by LMDB's writer
+/// mutex; each runs start to finish on the calling thread, as LMDB requires.
+public final class Environment: @unchecked Sendable {
+    // @unchecked Sendable: `handle` is an MDB_env, which LMDB documents as safe to share between
+    // threads under MDB_NOTLS; the mutable state (`databases`, the gate's counters) is guarded by
+    // locks.
+
+    /// How the environment is opened.
+    public struct Options: Sendable {
+        /// The initial map size in bytes. The map grows by doubling when a write runs out of
+        /// room, so a small value only costs retries.
+        public var mapSize: Int = 1 << 40
+        public var maxDatabases: UInt32 = 16
+        public var maxReaders: UInt32 = 126
+        /// Skip the fsync at commit. A killed process loses nothing that committed; an OS crash
+        /// may lose recent transactions. Call `sync()` to make everything durable.
+        public var noSync = false
+        /// Skip the fsync of the meta page only: an OS crash may undo the last transaction.
+        public var noMetaSync = false
+        public var readOnly = false
+
+        public init() {}
+    }
+
+    let handle: OpaquePointer
+    public let path: String
+    let gate = TransactionGate()
+    private let writerLock = WriterLock()
+    private let databases = Mutex<[String: Database]>([:])
+
+    /// Opens (creating if needed) the environment in the directory `path`, which must exist.
+    ///
+    /// Runs `mdb_reader_check` after opening, so reader slots left by crashed processes do not
+    /// pin old pages.
+    /// - Throws: `LMDBError` (for example `ENOENT` when the directory is missing).
+    public init(path: String, options: Options = Options()) throws(LMDBError) {
+        var env: OpaquePointer?
+        try check(mdb_env_create(&env))
+        guard let env else { throw LMDBError.invalid }
+        do {
+            try check(mdb_env_set_maxdbs(env, options.maxDatabases))
+            try check(mdb_env_set_maxreaders(env, options.maxReaders))
+            try check(mdb_env_set_mapsize(env, options.mapSize))
+            var flags = UInt32(MDB_NOTLS)
+            if options.noSync { flags |= UInt32(MDB_NOSYNC) }
+            if options.noMetaSync { flags |= UInt32(MDB_NOMETASYNC) }
+            if options.readOnly { flags |= UInt32(MDB_RDONLY) }
+            try check(mdb_env_open(env, path, flags, 0o644))
+            var dead: Int32 = 0
+            try check(mdb_reader_check(env, &dead))
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
+        self.handle = env
+        self.path = path
+    }
+
+    deinit {
+        mdb_env_close(handle)
+    }
+
+    /// Opens a named database, creating it unless the environment is read-only.
+    ///
+    /// Handles are cached: asking twice for the same name returns the same handle.
+    public func database(named name: String, flags: DatabaseFlags = []) throws -> Database {
+        try databases.withLock { databases in
+            if let db = databases[name] { return db }
+            let readOnly = isReadOnly
+            let open = { (txn: Transaction) throws -> Database in
+                var dbi: MDB_dbi = 0
+                let openFlags = flags.rawValue | (readOnly ? 0 : UInt32(MDB_CREATE))
+                try check(mdb_dbi_open(txn.handle, name, openFlags, &dbi))
+                return Database(name: name, flags: flags, handle: dbi)
+            }
+            let db = try readOnly ? read(open) : write(open)
+            databases[name] = db
+            return db
+        }
+    }
+
+    /// Whether a named database exists, without creating it.
+    public func containsDatabase(named name: String) throws -> Bool {
+        try read { txn in
+            var dbi: MDB_dbi = 0
+            return try checkFound(mdb_dbi_open(txn.handle, name, 0, &dbi))
+        }
+    }
+
+    /// Runs `body` in a read-only transaction, which sees one consistent snapshot.
+    ///
+    /// Borrowed bytes handed to `body` are valid only inside it.
+    public func read<R>(_ body: (Transaction) throws -> R) throws -> R {
+        try runTransaction(readOnly: true, body)
+    }
+
+    /// Runs `body` in a write transaction: commits when `body` returns, aborts when it throws.
+    ///
+    /// When the map fills up (`MDB_MAP_FULL`), the transaction is aborted, the map doubled, and
+    /// `body` run again from the start — so `body` must not depend on effects of an earlier,
+    /// aborted attempt outside the transaction.
+    public func write<R>(_ body: (Transaction) throws -> R) throws -> R {
+        try writerLock.withLock {
+            while true {
+                do {
+                    return try runTransaction(readOnly: false, body)
+                } catch let error as TransactionAttemptError {
+                    guard error.mapWasFull else { throw error.underlying }
+                    try growMap()
+                }
+            }
+        }
+    }
+
+    /// Flushes written data to disk (`mdb_env_sync`); needed after writes under `noSync`.
+    public func sync(force: Bool = true) throws(LMDBError) {
+        try check(mdb_env_sync(handle, force ? 1 : 0))
+    }
+
+    /// The current map size in bytes.
+    public var mapSize: Int {
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        return info.me_mapsize
+    }
+
+    /// Clears reader slots whose processes are gone; returns how many it cleared.
+    @discardableResult
+    public func checkReaders() throws(LMDBError) -> Int {
+        var dead: Int32 = 0
+        try check(mdb_reader_check(handle, &dead))
+        return Int(dead)
+    }
+
+    /// Whether the environment was opened read-only.
+    public var isReadOnly: Bool {
+        var flags: UInt32 = 0
+        mdb_env_get_flags(handle, &flags)
+        return flags & UInt32(MDB_RDONLY) != 0
+    }
+
+    /// The LMDB library version, e.g. "LMDB 0.9.24: (July 24, 2019)".
+    public static var libraryVersion: String { String(cString: mdb_version(nil, nil, nil)) }
+
+    // MARK: - Transactions
+
+    /// Begins a transaction, runs `body`, and commits or aborts.
+    ///
+    /// Retries `mdb_txn_begin` after `MDB_MAP_RESIZED` (another process grew the map) and after
+    /// `MDB_READERS_FULL` (stale reader slots are cleared first). A write that ran out of map
+    /// space is reported as a `TransactionAttemptError` so `write` can grow the map and retry.
+    private func runTransaction<R, E: Error>(
+        readOnly: Bool, _ body: (Transaction) throws(E) -> R
+    ) throws -> R {
+        var retriedReaders = false
+        while true {
+            gate.enter()
+            var txnHandle: OpaquePointer?
+            let begin = mdb_txn_begin(handle, nil, readOnly ? UInt32(MDB_RDONLY) : 0, &txnHandle)
+            if begin == MDB_MAP_RESIZED {
+                gate.leave()
+                try gate.exclusively { () throws(LMDBError) in try check(mdb_env_set_mapsize(handle, 0)) }
+                continue
+            }
+            if begin == MDB_READERS_FULL && !retriedReaders {
+                gate.leave()
+                retriedReaders = true
+                try checkReaders()
+                continue
+            }
+            guard begin == MDB_SUCCESS, let txnHandle else {
+                gate.leave()
+                throw LMDBError(code: begin)
+            }
+            defer { gate.leave() }
+            let txn = Transaction(handle: txnHandle, isReadOnly: readOnly)
+            let result: R
+            do {
+                result = try body(txn)
+            } catch {
+                txn.abort()
+                if txn.sawMapFull { throw TransactionAttemptError(mapWasFull: true, underlying: error) }
+                throw readOnly ? error : TransactionAttemptError(mapWasFull: false, underlying: error)
+            }
+            // Committing a read transaction (rather than aborting it) keeps database handles it
+            // opened, as LMDB documents for mdb_dbi_open.
+            let rc = txn.commit()
+            if readOnly {
+                try check(rc)
+                return result
+            }
+            if rc == MDB_MAP_FULL {
+                throw TransactionAttemptError(mapWasFull: true, underlying: LMDBError.mapFull)
+            }
+            if rc != MDB_SUCCESS {
+                throw TransactionAttemptError(mapWasFull: false, underlying: LMDBError(code: rc))
+            }
+            return result
+        }
+    }
+
+    /// Doubles the map once no transaction of this process is open (LMDB's rule for
+    /// `mdb_env_set_mapsize`).
+    private func growMap() throws(LMDBError) {
+        let current = mapSize
+        try gate.exclusively { () throws(LMDBError) in
+            try check(mdb_env_set_mapsize(handle, current * 2))
+        }
+    }
+}
+
+/// Carries an error out of a write attempt together with whether the map was full, so `write`
+/// can tell a retryable failure from the body's own error.
+struct TransactionAttemptError: Error {
+    let mapWasFull: Bool
+    let underlying: any Error
+}

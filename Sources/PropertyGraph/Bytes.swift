@@ -1,0 +1,175 @@
+/// Appends fixed-width big-endian integers, varints and raw bytes: the building blocks of keys
+/// and records. Big-endian so that byte order is numeric order in keys.
+struct ByteWriter {
+    var bytes: [UInt8]
+
+    init(capacity: Int = 32) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    @inline(__always)
+    mutating func append(bigEndian value: UInt16) {
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value))
+    }
+
+    @inline(__always)
+    mutating func append(bigEndian value: UInt32) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    mutating func append(bigEndian value: UInt64) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// LEB128: 7 bits a byte, low bits first. Only inside records, never in keys.
+    @inline(__always)
+    mutating func append(varint value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func append(contentsOf other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
+
+    /// A length-prefixed UTF-8 string.
+    mutating func append(string: String) {
+        var s = string
+        s.withUTF8 { utf8 in
+            append(varint: UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+}
+
+/// Reads what `ByteWriter` wrote, from bytes LMDB lends. Running past the end is a corrupted
+/// record, reported as `StorageError.corruptRecord`.
+struct ByteReader {
+    let buffer: UnsafeRawBufferPointer
+    var offset = 0
+
+    init(_ buffer: UnsafeRawBufferPointer) { self.buffer = buffer }
+
+    var isAtEnd: Bool { offset >= buffer.count }
+
+    @inline(__always)
+    mutating func byte() throws(StorageError) -> UInt8 {
+        guard offset < buffer.count else { throw .corruptRecord }
+        defer { offset += 1 }
+        return buffer[offset]
+    }
+
+    @inline(__always)
+    mutating func uint16() throws(StorageError) -> UInt16 {
+        guard offset + 2 <= buffer.count else { throw .corruptRecord }
+        defer { offset += 2 }
+        return UInt16(buffer[offset]) << 8 | UInt16(buffer[offset + 1])
+    }
+
+    @inline(__always)
+    mutating func uint32() throws(StorageError) -> UInt32 {
+        guard offset + 4 <= buffer.count else { throw .corruptRecord }
+        defer { offset += 4 }
+        return buffer.loadBigEndianUInt32(at: offset)
+    }
+
+    @inline(__always)
+    mutating func uint64() throws(StorageError) -> UInt64 {
+        guard offset + 8 <= buffer.count else { throw .corruptRecord }
+        defer { offset += 8 }
+        return buffer.loadBigEndianUInt64(at: offset)
+    }
+
+    @inline(__always)
+    mutating func varint() throws(StorageError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+            guard shift < 64 else { throw .corruptRecord }
+        }
+    }
+
+    mutating func bytes(count: Int) throws(StorageError) -> UnsafeRawBufferPointer {
+        guard count >= 0, offset + count <= buffer.count else { throw .corruptRecord }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + count])
+    }
+
+    mutating func string() throws(StorageError) -> String {
+        let count = Int(try varint())
+        return String(decoding: try bytes(count: count), as: UTF8.self)
+    }
+
+    /// Skips a length-prefixed string, returning its bytes.
+    mutating func stringBytes() throws(StorageError) -> UnsafeRawBufferPointer {
+        try bytes(count: Int(try varint()))
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    @inline(__always)
+    func loadBigEndianUInt64(at offset: Int) -> UInt64 {
+        UInt64(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always)
+    func loadBigEndianUInt32(at offset: Int) -> UInt32 {
+        UInt32(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    @inline(__always)
+    func loadBigEndianUInt16(at offset: Int) -> UInt16 {
+        UInt16(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+    }
+}
+
+/// A 64-bit hash of bytes that is the same in every process and on every run, so it can be
+/// stored in keys (Swift's `Hasher` is seeded per process). Collisions are handled by the
+/// callers, so this needs to be fast and well mixed, not cryptographic.
+func stableHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let m: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var h: UInt64 = 0x6A09_E667_F3BC_C909 ^ (UInt64(bytes.count) &* m)
+    var i = 0
+    while i + 8 <= bytes.count {
+        let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        h = mix(h ^ word) &+ m
+        i += 8
+    }
+    if i < bytes.count {
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = mix(h ^ tail ^ 0xFF) &+ m
+    }
+    return mix(h)
+}
+
+/// SplitMix64's finalizer: every input bit affects every output bit.
+@inline(__always)
+private func mix(_ value: UInt64) -> UInt64 {
+    var z = value
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+}
+
+func stableHash(_ string: String) -> UInt64 {
+    var s = string
+    return s.withUTF8 { stableHash(UnsafeRawBufferPointer($0)) }
+}

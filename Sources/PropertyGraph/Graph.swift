@@ -1,0 +1,133 @@
+import LMDB
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A property graph stored in LMDB: vertices and edges with labels, typed properties and edge
+/// weights, with adjacency, label, external-id, unique and property indexes kept in step.
+///
+/// Reads and writes happen inside closures: `graph.read { g in … }` sees one snapshot,
+/// `graph.write { g in … }` commits when the closure returns and rolls back when it throws.
+public final class Graph: Sendable {
+
+    /// The layout version this code reads and writes.
+    public static let schemaVersion: UInt32 = 1
+
+    public let path: String
+    public let environment: Environment
+    let stores: Stores
+    let symbols = SymbolCache()
+
+    /// How to open a store.
+    public struct Options: Sendable {
+        /// Create the store when `path` holds none. Commands that only read pass `false`, so a
+        /// mistyped path is an error rather than a new empty store.
+        public var create = true
+        /// Skip fsync at commit (bulk loads); call `sync()` at the end.
+        public var noSync = false
+        /// Initial map size; the map grows on demand.
+        public var mapSize = 1 << 40
+        public var readOnly = false
+
+        public init(create: Bool = true) { self.create = create }
+    }
+
+    /// Opens the store in directory `path`, creating it if allowed.
+    /// - Throws: `StorageError.noStore` when `path` holds no store and `create` is false;
+    ///   `StorageError.unsupportedSchema` for another layout version; `LMDBError`.
+    public init(path: String, options: Options = Options()) throws {
+        let dataFile = path + "/data.mdb"
+        if access(dataFile, F_OK) != 0 {
+            guard options.create, !options.readOnly else { throw StorageError.noStore(path: path) }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw LMDBError(code: errno) }
+        }
+        var envOptions = Environment.Options()
+        envOptions.mapSize = options.mapSize
+        envOptions.noSync = options.noSync
+        envOptions.readOnly = options.readOnly
+        envOptions.maxDatabases = 16
+        self.path = path
+        environment = try Environment(path: path, options: envOptions)
+        stores = try Stores(environment: environment)
+        try checkSchema(readOnly: options.readOnly)
+        try symbols.load(from: self)
+    }
+
+    private func checkSchema(readOnly: Bool) throws {
+        let found = try environment.read { txn in
+            try txn.withValue(in: stores.meta, forKey: MetaKeys.schema) { $0.loadBigEndianUInt32(at: 0) }
+        }
+        if let found {
+            guard found == Graph.schemaVersion else {
+                throw StorageError.unsupportedSchema(found: found, expected: Graph.schemaVersion)
+            }
+        } else if !readOnly {
+            try environment.write { txn in
+                var w = ByteWriter()
+                w.append(bigEndian: Graph.schemaVersion)
+                try txn.put(w.bytes, forKey: MetaKeys.schema, in: stores.meta)
+            }
+        }
+    }
+
+    /// Runs `body` against one consistent snapshot of the graph.
+    public func read<R>(_ body: (GraphReader) throws -> R) throws -> R {
+        try environment.read { txn in try body(GraphReader(graph: self, transaction: txn)) }
+    }
+
+    /// Runs `body` in one write transaction: every change commits together when it returns, and
+    /// none does when it throws. `body` may run again if the map had to grow.
+    public func write<R>(_ body: (GraphWriter) throws -> R) throws -> R {
+        var published: [(String, SymbolID)] = []
+        let result = try environment.write { txn in
+            let writer = GraphWriter(graph: self, transaction: txn)
+            let result = try body(writer)
+            try writer.finish()
+            published = writer.newSymbols
+            return result
+        }
+        symbols.publish(published)
+        return result
+    }
+
+    /// Makes every committed write durable (after writes with `noSync`).
+    public func sync() throws { try environment.sync() }
+}
+
+/// The in-memory copy of the symbol table (labels and property keys share one id space).
+/// Writers add to it only after their transaction commits.
+final class SymbolCache: Sendable {
+        private let maps = Mutex<(ids: [String: SymbolID], names: [SymbolID: String])>(([:], [:]))
+
+    func load(from graph: Graph) throws {
+        let all = try graph.environment.read { txn in
+            try txn.withCursor(on: graph.stores.symbols) { cursor in
+                var found: [(String, SymbolID)] = []
+                var entry = try [UInt8(ascii: "n")].withUnsafeBytes { try cursor.seek(atLeast: $0) }
+                while let e = entry, e.key.first == UInt8(ascii: "n") {
+                    let name = String(decoding: e.key.dropFirst(), as: UTF8.self)
+                    found.append((name, e.value.loadBigEndianUInt16(at: 0)))
+                    entry = try cursor.next()
+                }
+                return found
+            }
+        }
+        publish(all)
+    }
+
+    func id(of name: String) -> SymbolID? { maps.withLock { $0.ids[name] } }
+    func name(of id: SymbolID) -> String? { maps.withLock { $0.names[id] } }
+
+    func publish(_ symbols: [(String, SymbolID)]) {
+        guard !symbols.isEmpty else { return }
+        maps.withLock { maps in
+            for (name, id) in symbols {
+                maps.ids[name] = id
+                maps.names[id] = name
+            }
+        }
+    }
+}

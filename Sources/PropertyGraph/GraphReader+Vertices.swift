@@ -1,0 +1,161 @@
+import LMDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A decoded vertex record: label(2) · external id · property map.
+struct VertexRecord {
+    var label: SymbolID
+    var externalID: String?
+    var properties: [(SymbolID, PropertyValue)]
+
+    init(label: SymbolID, externalID: String?, properties: [(SymbolID, PropertyValue)]) {
+        self.label = label
+        self.externalID = externalID
+        self.properties = properties
+    }
+
+    init(decoding bytes: UnsafeRawBufferPointer) throws(StorageError) {
+        var r = ByteReader(bytes)
+        label = try r.uint16()
+        let ext = try r.stringBytes()
+        externalID = ext.isEmpty ? nil : String(decoding: ext, as: UTF8.self)
+        properties = try r.properties()
+    }
+
+    var encoded: [UInt8] {
+        var w = ByteWriter(capacity: 32)
+        w.append(bigEndian: label)
+        w.append(string: externalID ?? "")
+        w.append(properties: properties)
+        return w.bytes
+    }
+
+    /// The external id's bytes in an encoded record, without decoding the rest.
+    static func externalIDBytes(in bytes: UnsafeRawBufferPointer) throws(StorageError) -> UnsafeRawBufferPointer {
+        var r = ByteReader(bytes)
+        _ = try r.uint16()
+        return try r.stringBytes()
+    }
+}
+
+extension GraphReader {
+    func vertexRecord(_ id: VertexID) throws -> VertexRecord? {
+        try txn.withValue(in: stores.vertices, forKey: Keys.id(id.rawValue)) { try VertexRecord(decoding: $0) }
+    }
+
+    /// The vertex with this id, or `nil`.
+    /// - Complexity: one B-tree look-up.
+    public func vertex(_ id: VertexID) throws -> Vertex? {
+        guard let record = try vertexRecord(id) else { return nil }
+        return Vertex(id: id, label: try symbolName(record.label), externalID: record.externalID,
+                      properties: try decodeProperties(record.properties))
+    }
+
+    /// Whether a vertex with this id exists.
+    public func containsVertex(_ id: VertexID) throws -> Bool {
+        try txn.withValue(in: stores.vertices, forKey: Keys.id(id.rawValue)) { _ in true } ?? false
+    }
+
+    /// The label of a vertex, or `nil` when there is no such vertex.
+    public func label(of id: VertexID) throws -> String? {
+        let label = try txn.withValue(in: stores.vertices, forKey: Keys.id(id.rawValue)) { $0.loadBigEndianUInt16(at: 0) }
+        return try label.map(symbolName)
+    }
+
+    /// The vertex imported or created with this external id.
+    /// - Complexity: two B-tree look-ups (the hashed id index, then the record it names).
+    public func vertex(externalID: String) throws -> Vertex? {
+        guard let id = try vertexID(externalID: externalID) else { return nil }
+        return try vertex(id)
+    }
+
+    /// The id of the vertex with this external id.
+    public func vertexID(externalID: String) throws -> VertexID? {
+        try externalIDLookup(externalID, in: stores.vertexIDs) { id in
+            try txn.withValue(in: stores.vertices, forKey: Keys.id(id)) { try VertexRecord.externalIDBytes(in: $0) == externalID } ?? false
+        }.map { VertexID($0) }
+    }
+
+    /// Calls `body` with every vertex id carrying `label` (every vertex when nil), in id order,
+    /// until it returns false.
+    public func forEachVertexID(label: String? = nil, _ body: (VertexID) throws -> Bool) throws {
+        if let label {
+            guard let labelID = try symbolID(label) else { return }
+            try txn.withCursor(on: stores.labels) { cursor in
+                try Keys.symbol(labelID).withUnsafeBytes { key in
+                    guard try cursor.seek(to: key) != nil, var page = try cursor.currentPage() else { return }
+                    while true {
+                        let ids = page.value
+                        for offset in stride(from: 0, to: ids.count, by: 8) {
+                            if try !body(VertexID(ids.loadBigEndianUInt64(at: offset))) { return }
+                        }
+                        guard let next = try cursor.nextPage() else { return }
+                        page = next
+                    }
+                }
+            }
+        } else {
+            try txn.withCursor(on: stores.vertices) { cursor in
+                var entry = try cursor.first()
+                while let e = entry {
+                    if try !body(VertexID(e.key.loadBigEndianUInt64(at: 0))) { return }
+                    entry = try cursor.next()
+                }
+            }
+        }
+    }
+
+    /// Every vertex id carrying `label` (all when nil), in id order.
+    public func vertexIDs(label: String? = nil) throws -> [VertexID] {
+        var ids: [VertexID] = []
+        try forEachVertexID(label: label) { ids.append($0); return true }
+        return ids
+    }
+
+    /// Every vertex label in use, sorted.
+    public func vertexLabels() throws -> [String] {
+        try countsByLabel().vertices.keys.sorted()
+    }
+
+    // MARK: - External ids
+
+    /// Looks `externalID` up in a hashed id index: the key is its 64-bit hash, and after a hash
+    /// collision the later id is stored under hash · id bytes. `matches` checks a candidate.
+    func externalIDLookup(
+        _ externalID: String, in database: Database, matches: (UInt64) throws -> Bool
+    ) throws -> UInt64? {
+        let key = ExternalIDKey(externalID)
+        if let id = try txn.withValue(in: database, forKey: key.hashed, { $0.loadBigEndianUInt64(at: 0) }),
+           try matches(id) {
+            return id
+        }
+        return try txn.withValue(in: database, forKey: key.exact) { $0.loadBigEndianUInt64(at: 0) }
+    }
+}
+
+/// The two keys an external id can have in `vertex_ids` / `edge_ids`.
+struct ExternalIDKey {
+    let hash: UInt64
+    let hashed: [UInt8]
+    let exact: [UInt8]
+
+    init(_ externalID: String) {
+        self.init(hash: stableHash(externalID), id: Array(externalID.utf8))
+    }
+
+    init(hash: UInt64, id: [UInt8]) {
+        self.hash = hash
+        hashed = Keys.id(hash)
+        exact = hashed + id.prefix(maximumIndexedValueBytes)
+    }
+}
+
+func == (bytes: UnsafeRawBufferPointer, string: String) -> Bool {
+    var s = string
+    return s.withUTF8 { utf8 in
+        utf8.count == bytes.count && (utf8.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+}

@@ -1,0 +1,114 @@
+import LMDB
+
+/// The named databases of a store and what their keys and values hold. This file and the
+/// `Graph` extensions are the only code that knows the layout.
+///
+/// | database | key | value |
+/// |---|---|---|
+/// | meta | ASCII name, or "u" + label + key for unique constraints | schema version, next ids |
+/// | symbols | "n" + name / "i" + id(2) | id(2) / name |
+/// | vertices | vertexID(8) | label(2) · external id · property map |
+/// | edges | edgeID(8) | label(2) · from (varint) · to (varint) · external id · property map |
+/// | out, in (dupsort, dupfixed) | vertexID(8) · edge label(2) | other vertexID(8) · edgeID(8) · weight (f32, 4) |
+/// | labels (dupsort, dupfixed) | vertex label(2) | vertexID(8) |
+/// | vertex_ids, edge_ids | hash64(external id), or hash64 · external id after a collision | id(8) |
+/// | unique | label(2) · key(2) · index value | vertexID(8) |
+/// | properties (dupsort, dupfixed) | label(2) · key(2) · index value | vertexID(8) |
+/// | counts | "v"/"e" + label(2) | count (8) |
+/// | components | vertexID(8) | component id (8): the smallest vertex id in the component |
+struct Stores: Sendable {
+    let meta: Database
+    let symbols: Database
+    let vertices: Database
+    let edges: Database
+    let out: Database
+    let `in`: Database
+    let labels: Database
+    let vertexIDs: Database
+    let edgeIDs: Database
+    let unique: Database
+    let properties: Database
+    let counts: Database
+    let components: Database
+
+    init(environment env: Environment) throws {
+        let adjacency: DatabaseFlags = [.duplicateSort, .duplicateFixed]
+        meta = try env.database(named: "meta")
+        symbols = try env.database(named: "symbols")
+        vertices = try env.database(named: "vertices")
+        edges = try env.database(named: "edges")
+        out = try env.database(named: "out", flags: adjacency)
+        self.in = try env.database(named: "in", flags: adjacency)
+        labels = try env.database(named: "labels", flags: adjacency)
+        vertexIDs = try env.database(named: "vertex_ids")
+        edgeIDs = try env.database(named: "edge_ids")
+        unique = try env.database(named: "unique")
+        properties = try env.database(named: "properties", flags: adjacency)
+        counts = try env.database(named: "counts")
+        components = try env.database(named: "components")
+    }
+}
+
+/// Size of one adjacency duplicate: other vertex(8) · edge(8) · weight(4).
+let adjacencyEntrySize = 20
+
+/// Builders of the fixed-width, big-endian keys of the layout above.
+enum Keys {
+    @inline(__always)
+    static func id(_ raw: UInt64) -> [UInt8] {
+        var w = ByteWriter(capacity: 8)
+        w.append(bigEndian: raw)
+        return w.bytes
+    }
+
+    @inline(__always)
+    static func adjacency(_ vertex: UInt64, _ label: SymbolID) -> [UInt8] {
+        var w = ByteWriter(capacity: 10)
+        w.append(bigEndian: vertex)
+        w.append(bigEndian: label)
+        return w.bytes
+    }
+
+    @inline(__always)
+    static func adjacencyEntry(other: UInt64, edge: UInt64, weight: Float) -> [UInt8] {
+        var w = ByteWriter(capacity: adjacencyEntrySize)
+        w.append(bigEndian: other)
+        w.append(bigEndian: edge)
+        w.append(bigEndian: weight.bitPattern)
+        return w.bytes
+    }
+
+    static func symbol(_ id: SymbolID) -> [UInt8] { [UInt8(id >> 8), UInt8(id & 0xFF)] }
+
+    static func count(vertex: Bool, label: SymbolID) -> [UInt8] {
+        [vertex ? UInt8(ascii: "v") : UInt8(ascii: "e"), UInt8(label >> 8), UInt8(label & 0xFF)]
+    }
+
+    static func labelKey(_ label: SymbolID, _ key: SymbolID, _ value: [UInt8]) -> [UInt8] {
+        var w = ByteWriter(capacity: 4 + value.count)
+        w.append(bigEndian: label)
+        w.append(bigEndian: key)
+        w.append(contentsOf: value)
+        return w.bytes
+    }
+}
+
+/// One decoded adjacency duplicate.
+@inline(__always)
+func decodeAdjacencyEntry(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> (other: UInt64, edge: UInt64, weight: Float) {
+    (bytes.loadBigEndianUInt64(at: offset),
+     bytes.loadBigEndianUInt64(at: offset + 8),
+     Float(bitPattern: bytes.loadBigEndianUInt32(at: offset + 16)))
+}
+
+/// Names of the entries in `meta`.
+enum MetaKeys {
+    static let schema = Array("schema".utf8)
+    static let nextVertex = Array("next_vertex".utf8)
+    static let nextEdge = Array("next_edge".utf8)
+    static let nextSymbol = Array("next_symbol".utf8)
+    static let componentsSpec = Array("components".utf8)
+    static func unique(label: SymbolID, key: SymbolID) -> [UInt8] {
+        [UInt8(ascii: "u"), UInt8(label >> 8), UInt8(label & 0xFF), UInt8(key >> 8), UInt8(key & 0xFF)]
+    }
+}

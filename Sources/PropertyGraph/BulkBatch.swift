@@ -1,0 +1,132 @@
+/// A property key declared once per batch (typically once per file column), so rows carry a
+/// small index rather than a string.
+public struct BatchKey: Hashable, Sendable {
+    let index: UInt16
+}
+
+/// Names interned per batch: labels and property keys, each stored once.
+struct BatchNames: Sendable {
+    var names: [String] = []
+    var indexes: [String: UInt16] = [:]
+
+    mutating func index(of name: String) -> UInt16 {
+        if let i = indexes[name] { return i }
+        let i = UInt16(names.count)
+        names.append(name)
+        indexes[name] = i
+        return i
+    }
+}
+
+/// Every row's properties, back to back: row i owns `keys[start[i]..<start[i+1]]`.
+struct PropertyColumns: Sendable {
+    var start: [Int32] = []
+    var keys: [UInt16] = []
+    var values: [PropertyValue] = []
+
+    mutating func beginRow() { start.append(Int32(keys.count)) }
+
+    mutating func append(_ key: BatchKey, _ value: PropertyValue) {
+        keys.append(key.index)
+        values.append(value)
+    }
+
+    func range(ofRow row: Int) -> Range<Int> {
+        Int(start[row])..<(row + 1 < start.count ? Int(start[row + 1]) : keys.count)
+    }
+}
+
+/// Vertex rows for one bulk-load chunk, kept in flat arrays so millions of rows cost no
+/// per-row allocation beyond their strings. Each row carries its source line, so rejections
+/// can name it.
+public struct VertexBatch: Sendable {
+    var externalIDs: [String] = []
+    var labels: [UInt16] = []
+    var lines: [Int] = []
+    var labelNames = BatchNames()
+    var keyNames = BatchNames()
+    var properties = PropertyColumns()
+
+    public init() {}
+
+    public var count: Int { externalIDs.count }
+    public var isEmpty: Bool { externalIDs.isEmpty }
+
+    /// Declares a property key for `appendProperty`.
+    public mutating func key(_ name: String) -> BatchKey { BatchKey(index: keyNames.index(of: name)) }
+
+    /// Starts a row; `appendProperty` adds to the row started last.
+    public mutating func append(externalID: String, label: String, line: Int) {
+        externalIDs.append(externalID)
+        labels.append(labelNames.index(of: label))
+        lines.append(line)
+        properties.beginRow()
+    }
+
+    /// Adds a property to the last row; a key given twice keeps the last value.
+    public mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue) {
+        properties.append(key, value)
+    }
+}
+
+/// Edge rows for one bulk-load chunk; ends are external ids of vertices.
+public struct EdgeBatch: Sendable {
+    var externalIDs: [String] = []
+    var labels: [UInt16] = []
+    var from: [String] = []
+    var to: [String] = []
+    var lines: [Int] = []
+    var labelNames = BatchNames()
+    var keyNames = BatchNames()
+    var properties = PropertyColumns()
+
+    public init() {}
+
+    public var count: Int { externalIDs.count }
+    public var isEmpty: Bool { externalIDs.isEmpty }
+
+    public mutating func key(_ name: String) -> BatchKey { BatchKey(index: keyNames.index(of: name)) }
+
+    public mutating func append(externalID: String, label: String, from: String, to: String, line: Int) {
+        externalIDs.append(externalID)
+        labels.append(labelNames.index(of: label))
+        self.from.append(from)
+        self.to.append(to)
+        lines.append(line)
+        properties.beginRow()
+    }
+
+    public mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue) {
+        properties.append(key, value)
+    }
+}
+
+/// What one chunk did.
+public struct BulkReport: Sendable, Equatable {
+    public var inserted = 0
+    /// Rows naming an element that existed, whose properties changed.
+    public var updated = 0
+    /// Rows naming an element that existed exactly as given.
+    public var unchanged = 0
+    public var rejected: [BulkRejection] = []
+
+    public init() {}
+
+    public mutating func add(_ other: BulkReport) {
+        inserted += other.inserted
+        updated += other.updated
+        unchanged += other.unchanged
+        rejected += other.rejected
+    }
+}
+
+/// A row the loader refused, with the line it came from and why.
+public struct BulkRejection: Sendable, Equatable {
+    public var line: Int
+    public var reason: String
+
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
+}

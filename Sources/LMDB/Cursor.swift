@@ -78,8 +78,17 @@ public final class Cursor {
     // MARK: - Pages of fixed-size duplicates
 
     /// Up to a page of the current key's duplicates, packed back to back, starting at the
-    /// cursor (`MDB_GET_MULTIPLE`); only for `duplicateFixed` databases.
-    public func currentPage() throws(LMDBError) -> CursorEntry? { try move(MDB_GET_MULTIPLE) }
+    /// cursor (`MDB_GET_MULTIPLE`); only for `duplicateFixed` databases. The entry's `key` may be
+    /// empty: LMDB returns only the data for this operation.
+    public func currentPage() throws(LMDBError) -> CursorEntry? {
+        var k = MDB_val()
+        var v = MDB_val()
+        guard try checkFound(mdb_cursor_get(handle, &k, &v, MDB_GET_MULTIPLE)) else { return nil }
+        // A key with a single duplicate is stored inline, without a sub-database; for it LMDB
+        // reports success but leaves `data` untouched. Its one value is the current entry.
+        if v.mv_data == nil { return try current() }
+        return CursorEntry(key: k.buffer, value: v.buffer)
+    }
 
     /// The next page of the current key's duplicates (`MDB_NEXT_MULTIPLE`), `nil` after the last.
     public func nextPage() throws(LMDBError) -> CursorEntry? { try move(MDB_NEXT_MULTIPLE) }

@@ -31,6 +31,12 @@ struct PropertyColumns: Sendable {
         values.append(value)
     }
 
+    mutating func dropLastRow() {
+        guard let first = start.popLast() else { return }
+        keys.removeSubrange(Int(first)...)
+        values.removeSubrange(Int(first)...)
+    }
+
     func range(ofRow row: Int) -> Range<Int> {
         Int(start[row])..<(row + 1 < start.count ? Int(start[row + 1]) : keys.count)
     }
@@ -67,6 +73,15 @@ public struct VertexBatch: Sendable {
     public mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue) {
         properties.append(key, value)
     }
+
+    /// Takes back the row started last (when one of its cells turned out bad).
+    public mutating func dropLastRow() {
+        guard !externalIDs.isEmpty else { return }
+        externalIDs.removeLast()
+        labels.removeLast()
+        lines.removeLast()
+        properties.dropLastRow()
+    }
 }
 
 /// Edge rows for one bulk-load chunk; ends are external ids of vertices.
@@ -98,6 +113,16 @@ public struct EdgeBatch: Sendable {
 
     public mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue) {
         properties.append(key, value)
+    }
+
+    public mutating func dropLastRow() {
+        guard !externalIDs.isEmpty else { return }
+        externalIDs.removeLast()
+        labels.removeLast()
+        from.removeLast()
+        to.removeLast()
+        lines.removeLast()
+        properties.dropLastRow()
     }
 }
 

@@ -298,7 +298,7 @@ public final class BulkLoader {
                     key[9] = UInt8(labels[row] & 0xFF)
                     storeBigEndian(far[row], into: &entry, at: 0)
                     storeBigEndian(ids[row], into: &entry, at: 8)
-                    storeBigEndian(UInt64(weights[row].bitPattern) << 32, into: &entry, at: 12, count: 4)
+                    storeBigEndian(UInt64(weights[row].bitPattern) << 32, into: &entry, at: 16, count: 4)
                     try key.withUnsafeBytes { k in
                         try entry.withUnsafeBytes { v in
                             try cursor.put(v, forKey: k, flags: appending ? .appendDuplicate : [])

@@ -1,0 +1,33 @@
+# Kith — the two commands: `make demo` and `make test`. Both install what they need.
+SWIFT ?= swift
+APT_PACKAGES = liblmdb-dev libsqlite3-dev
+
+.PHONY: demo test bench deps build release conformance clean
+
+# Installs Debian's LMDB and SQLite development packages when they are missing.
+deps:
+	@if ! pkg-config --exists lmdb 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then \
+		echo "installing $(APT_PACKAGES)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null 2>&1 || \
+		{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES); }; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product kith
+
+demo: release
+	.build/release/kith demo --db ./demo.db
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	Benchmarks/run.sh
+
+clean:
+	rm -rf .build demo.db demo.db.rejects.txt bench-data

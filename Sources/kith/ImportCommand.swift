@@ -1,0 +1,99 @@
+import ArgumentParser
+import Interchange
+import PropertyGraph
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bulk-load Amazon Neptune Gremlin CSV files (vertex files first, then edge files).",
+        discussion: """
+        Rows that cannot load are listed in a rejects file next to the store (STORE.rejects.txt) \
+        with their file, line and reason; the good rows still land. Re-running the same import \
+        changes nothing, and completes an import that was interrupted. Exits 3 when rows were rejected.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument { case neptuneCSV = "neptune-csv" }
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Input format.")
+    var format: Format = .neptuneCSV
+
+    @Option(help: "Rows per committed chunk.")
+    var chunkSize = 4_000_000
+
+    @Option(help: "Where to write rejected rows (default: next to the store).")
+    var rejects: String?
+
+    @Argument(help: "Neptune CSV files.")
+    var files: [String]
+
+    func validate() throws {
+        guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
+        guard !files.isEmpty else { throw ValidationError("name at least one file to import") }
+    }
+
+    func run() throws {
+        let start = monotonicSeconds()
+        var options = Graph.Options()
+        options.noSync = true  // one fsync at the end; a killed process still keeps every commit
+        let graph = try Graph(path: store.db, options: options)
+        var importOptions = NeptuneImporter.Options()
+        importOptions.chunkSize = chunkSize
+        let importer = NeptuneImporter(graph: graph, options: importOptions) { p in
+            let percent = p.fileSize == 0 ? 100 : p.bytesRead * 100 / p.fileSize
+            Terminal.progress("importing \(p.file): \(percent)% (\(grouped(p.rows)) rows)")
+        }
+        let summary = try importer.importFiles(files)
+        try graph.sync()
+        Terminal.endProgress()
+
+        let seconds = monotonicSeconds() - start
+        let v = summary.vertices, e = summary.edges
+        print("vertices: \(grouped(v.inserted)) inserted, \(grouped(v.updated)) updated, \(grouped(v.unchanged)) unchanged")
+        print("edges:    \(grouped(e.inserted)) inserted, \(grouped(e.updated)) updated, \(grouped(e.unchanged)) unchanged")
+        print("rejected: \(grouped(summary.rejections.count)) rows; \(String(format1: seconds)) s")
+        let rejectsPath = rejects ?? Self.defaultRejectsPath(store: store.db)
+        try RejectsFile.write(summary.rejections, to: rejectsPath)
+        if !summary.rejections.isEmpty {
+            for r in summary.rejections.prefix(10) { Terminal.error(r.description) }
+            if summary.rejections.count > 10 { Terminal.error("… and \(summary.rejections.count - 10) more") }
+            Terminal.error("rejected rows are listed in \(rejectsPath)")
+            throw ExitCode(3)
+        }
+    }
+
+    static func defaultRejectsPath(store: String) -> String {
+        var path = store
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path + ".rejects.txt"
+    }
+}
+
+/// The rejects file: one `FILE:LINE: reason` line per refused row. An import with no
+/// rejections removes a stale one.
+enum RejectsFile {
+    static func write(_ rejections: [NeptuneRejection], to path: String) throws {
+        guard !rejections.isEmpty else {
+            unlink(path)
+            return
+        }
+        guard let file = fopen(path, "w") else {
+            throw ValidationError("cannot write the rejects file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        for r in rejections { fputs(r.description + "\n", file) }
+    }
+}
+
+extension String {
+    /// A number with one decimal, without Foundation's formatter.
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to standard error, and shows a one-line progress display when it is a terminal.
+enum Terminal {
+    static let isInteractive = isatty(STDERR_FILENO) == 1
+
+    static func error(_ text: String) {
+        writeStandardError(text + "\n")
+    }
+
+    /// Replaces the progress line (terminal only).
+    static func progress(_ text: String) {
+        guard isInteractive else { return }
+        writeStandardError("\r\u{1B}[K" + text)
+    }
+
+    /// Clears the progress line (terminal only).
+    static func endProgress() {
+        guard isInteractive else { return }
+        writeStandardError("\r\u{1B}[K")
+    }
+}
+
+/// Writes straight to file descriptor 2 (the C `stderr` global is not concurrency-safe).
+private func writeStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+}
+
+/// Seconds on a monotonic clock, for the timings commands print.
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// A count with thousands separators, as people read them: 3,000,000.
+func grouped(_ n: Int) -> String {
+    let digits = Array(String(n.magnitude))
+    var out = ""
+    for (i, d) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(d)
+    }
+    return (n < 0 ? "-" : "") + out
+}

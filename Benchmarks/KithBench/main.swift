@@ -1,1 +1,126 @@
-print("bench")
+// Throughput benchmarks for the storage engine (not timed tests): `make bench` runs them.
+//
+//   KithBench generate --vertices N --edges M --seed S --out DIR
+//       writes DIR/vertices.csv and DIR/edges.csv (Neptune bulk-load CSV, uniform random ends,
+//       a weight:Double per edge) and DIR/kuzu_edges.csv (from,to,weight) for the Kuzu peer.
+//   KithBench lookups --db STORE --vertices N [--count C]
+//       random vertex-by-external-id look-ups in one read transaction, one thread.
+//   KithBench scan --db STORE
+//       streams the whole out-adjacency, edges/s.
+import PropertyGraph
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// SplitMix64: a fixed seed gives the same graph on every machine.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}
+
+func seconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func option(_ name: String, _ fallback: String? = nil) -> String {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: "--" + name), i + 1 < args.count { return args[i + 1] }
+    guard let fallback else { fatalError("missing --\(name)") }
+    return fallback
+}
+
+/// Buffered writes of ASCII text to a file.
+final class Output {
+    private let file: UnsafeMutablePointer<FILE>
+    private var buffer: [UInt8] = []
+    init(_ path: String) {
+        guard let f = fopen(path, "w") else { fatalError("cannot write \(path)") }
+        file = f
+        buffer.reserveCapacity(1 << 20)
+    }
+    func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+    func flush() {
+        _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+    func close() { flush(); fclose(file) }
+}
+
+func generate() {
+    let vertices = Int(option("vertices", "1000000"))!
+    let edges = Int(option("edges", "3000000"))!
+    var rng = SplitMix64(state: UInt64(option("seed", "42"))!)
+    let dir = option("out")
+    mkdir(dir, 0o755)
+    let v = Output(dir + "/vertices.csv")
+    v.write("~id,~label\n")
+    for i in 0..<vertices { v.write("v\(i),node\n") }
+    v.close()
+    let e = Output(dir + "/edges.csv")
+    let k = Output(dir + "/kuzu_edges.csv")
+    e.write("~id,~from,~to,~label,weight:Double\n")
+    for i in 0..<edges {
+        let from = rng.below(vertices), to = rng.below(vertices)
+        let weight = Double(rng.next() >> 11) / Double(1 << 53)
+        let w = String(weight)
+        e.write("e\(i),v\(from),v\(to),link,\(w)\n")
+        k.write("v\(from),v\(to),\(w)\n")
+    }
+    e.close()
+    k.close()
+    print("wrote \(vertices) vertices and \(edges) edges to \(dir)")
+}
+
+func lookups() throws {
+    let graph = try Graph(path: option("db"), options: .init(create: false))
+    let vertices = Int(option("vertices", "1000000"))!
+    let count = Int(option("count", "1000000"))!
+    var rng = SplitMix64(state: 7)
+    let ids = (0..<count).map { _ in "v\(rng.below(vertices))" }
+    var found = 0
+    let start = seconds()
+    try graph.read { g in
+        for id in ids where try g.vertex(externalID: id) != nil { found += 1 }
+    }
+    let elapsed = seconds() - start
+    precondition(found == count, "only \(found) of \(count) look-ups found a vertex")
+    print("lookups: \(count) vertex(externalID:) in \(elapsed) s = \(Int(Double(count) / elapsed)) /s")
+}
+
+func scan() throws {
+    let graph = try Graph(path: option("db"), options: .init(create: false))
+    var best = Double.infinity
+    var edges = 0
+    for _ in 0..<5 {
+        var n = 0
+        let start = seconds()
+        try graph.read { g in try g.scanAllAdjacency(direction: .out) { _, _, _, _ in n += 1 } }
+        best = min(best, seconds() - start)
+        edges = n
+    }
+    print("scan: \(edges) adjacency entries in \(best) s (best of 5) = \(Int(Double(edges) / best)) edges/s")
+}
+
+do {
+    switch CommandLine.arguments.dropFirst().first {
+    case "generate": generate()
+    case "lookups": try lookups()
+    case "scan": try scan()
+    default: print("usage: KithBench generate|lookups|scan [options]")
+    }
+} catch {
+    print("error: \(error)")
+    exit(1)
+}

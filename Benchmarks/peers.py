@@ -14,7 +14,7 @@ def kuzu_copy(data):
     try:
         db = kuzu.Database(os.path.join(path, "db"))
         conn = kuzu.Connection(db)
-        conn.execute("CREATE NODE TABLE node(id STRING, PRIMARY KEY(id))")
+        conn.execute("CREATE NODE TABLE node(id STRING, label STRING, PRIMARY KEY(id))")
         conn.execute("CREATE REL TABLE link(FROM node TO node, weight DOUBLE)")
         start = time.perf_counter()
         conn.execute(f"COPY node FROM '{data}/vertices.csv' (header=true)")

@@ -14,7 +14,9 @@ public struct CursorEntry {
 /// duplicates of the current key in one call (`MDB_GET_MULTIPLE` / `MDB_NEXT_MULTIPLE`).
 public final class Cursor {
     let handle: OpaquePointer
-    private unowned let transaction: Transaction
+    // unowned(unsafe): a cursor is lent inside its transaction's closure and never outlives it,
+    // so the reference is always valid, and skipping the reference count matters in scans.
+    private unowned(unsafe) let transaction: Transaction
 
     init(handle: OpaquePointer, transaction: Transaction) {
         self.handle = handle
@@ -81,11 +83,14 @@ public final class Cursor {
     /// cursor (`MDB_GET_MULTIPLE`); only for `duplicateFixed` databases. The entry's `key` may be
     /// empty: LMDB returns only the data for this operation.
     public func currentPage() throws(LMDBError) -> CursorEntry? {
+        // A key with a single duplicate is stored inline, without a sub-database. For it LMDB's
+        // GET_MULTIPLE reports success but leaves `data` untouched — or, when the cursor came
+        // from a key with several duplicates by NEXT_NODUP, returns that key's page (LMDB 0.9.24
+        // leaves the sub-cursor set). Its one value is the current entry.
+        if try duplicateCount() == 1 { return try current() }
         var k = MDB_val()
         var v = MDB_val()
         guard try checkFound(mdb_cursor_get(handle, &k, &v, MDB_GET_MULTIPLE)) else { return nil }
-        // A key with a single duplicate is stored inline, without a sub-database; for it LMDB
-        // reports success but leaves `data` untouched. Its one value is the current entry.
         if v.mv_data == nil { return try current() }
         return CursorEntry(key: k.buffer, value: v.buffer)
     }

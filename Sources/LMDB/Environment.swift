@@ -33,6 +33,13 @@ public final class Environment: @unchecked Sendable {
         /// Skip the fsync of the meta page only: an OS crash may undo the last transaction.
         public var noMetaSync = false
         public var readOnly = false
+        /// Write through a writable memory map (`MDB_WRITEMAP`): no copy of each dirty page at
+        /// commit, which roughly halves the kernel time of a bulk load. The data file's size is
+        /// then the map size (sparse on Linux), so pair it with a map sized to the data.
+        public var writeMap = false
+        /// Let the kernel read ahead around faulted pages. Off (`MDB_NORDAHEAD`) for bulk loads,
+        /// where readahead only zero-fills pages of the file's sparse tail that are not used yet.
+        public var readAhead = true
 
         public init() {}
     }
@@ -60,6 +67,8 @@ public final class Environment: @unchecked Sendable {
             if options.noSync { flags |= UInt32(MDB_NOSYNC) }
             if options.noMetaSync { flags |= UInt32(MDB_NOMETASYNC) }
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
+            if options.writeMap { flags |= UInt32(MDB_WRITEMAP) }
+            if !options.readAhead { flags |= UInt32(MDB_NORDAHEAD) }
             try check(mdb_env_open(env, path, flags, 0o644))
             var dead: Int32 = 0
             try check(mdb_reader_check(env, &dead))
@@ -152,6 +161,32 @@ public final class Environment: @unchecked Sendable {
         var flags: UInt32 = 0
         mdb_env_get_flags(handle, &flags)
         return flags & UInt32(MDB_RDONLY) != 0
+    }
+
+    /// Bytes of the data file that hold pages: everything up to the last page in use.
+    public var usedBytes: Int {
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        var stat = MDB_stat()
+        mdb_env_stat(handle, &stat)
+        return (info.me_last_pgno + 1) * Int(stat.ms_psize)
+    }
+
+    /// Cuts the data file of the environment in `path` back to the pages in use.
+    ///
+    /// Under `writeMap` the file is as large as the map (sparse on Linux); after such a load
+    /// this gives the file its real size. Holds the writer lock while it cuts, so no other
+    /// process can be adding pages. The environment must not be open in this process.
+    public static func trimDataFile(inDirectory path: String) throws {
+        let env = try Environment(path: path)
+        try env.write { _ in
+            let used = env.usedBytes
+            var fd: Int32 = -1
+            try check(mdb_env_get_fd(env.handle, &fd))
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw LMDBError(code: errno) }
+            if Int(st.st_size) > used, ftruncate(fd, off_t(used)) != 0 { throw LMDBError(code: errno) }
+        }
     }
 
     /// The LMDB library version, e.g. "LMDB 0.9.24: (July 24, 2019)".

@@ -99,11 +99,16 @@ public final class Transaction {
         _ key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer? = nil, in database: Database
     ) throws(LMDBError) -> Bool {
         var k = MDB_val(key)
+        let rc: Int32
         if let value {
             var v = MDB_val(value)
-            return try checkFound(mdb_del(handle, database.handle, &k, &v))
+            rc = mdb_del(handle, database.handle, &k, &v)
+        } else {
+            rc = mdb_del(handle, database.handle, &k, nil)
         }
-        return try checkFound(mdb_del(handle, database.handle, &k, nil))
+        // A delete copies pages too, so it can fill the map: record that for the retry.
+        if rc == MDB_MAP_FULL { sawMapFull = true }
+        return try checkFound(rc)
     }
 
     /// Deletes every entry of `database`, keeping the database itself.

@@ -40,6 +40,41 @@ struct PropertyColumns: Sendable {
     func range(ofRow row: Int) -> Range<Int> {
         Int(start[row])..<(row + 1 < start.count ? Int(start[row + 1]) : keys.count)
     }
+
+    /// Whether row `row` has a later value for the key at `index` (so this one is overridden).
+    @inline(__always)
+    func isOverridden(_ index: Int, inRow range: Range<Int>) -> Bool {
+        var j = index + 1
+        while j < range.upperBound {
+            if keys[j] == keys[index] { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// Row `row`'s properties as (store key id, value), the last of a repeated key kept.
+    func properties(ofRow row: Int, keyIDs: [SymbolID]) -> [(SymbolID, PropertyValue)] {
+        let range = range(ofRow: row)
+        var pairs: [(SymbolID, PropertyValue)] = []
+        pairs.reserveCapacity(range.count)
+        for i in range where !isOverridden(i, inRow: range) {
+            pairs.append((keyIDs[Int(keys[i])], values[i]))
+        }
+        return pairs
+    }
+
+    /// Writes row `row`'s property map (as `ByteWriter.append(properties:)` does) without
+    /// building an array.
+    func encode(row: Int, keyIDs: [SymbolID], into w: inout ByteWriter) {
+        let range = range(ofRow: row)
+        var count = 0
+        for i in range where !isOverridden(i, inRow: range) { count += 1 }
+        w.append(varint: UInt64(count))
+        for i in range where !isOverridden(i, inRow: range) {
+            w.append(bigEndian: keyIDs[Int(keys[i])])
+            w.append(value: values[i])
+        }
+    }
 }
 
 /// Vertex rows for one bulk-load chunk, kept in flat arrays so millions of rows cost no

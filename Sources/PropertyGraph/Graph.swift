@@ -31,6 +31,10 @@ public final class Graph: Sendable {
         /// Initial map size; the map grows on demand.
         public var mapSize = 1 << 40
         public var readOnly = false
+        /// See `Environment.Options.writeMap`; `Graph.bulkLoad` uses it.
+        public var writeMap = false
+        /// See `Environment.Options.readAhead`.
+        public var readAhead = true
 
         public init(create: Bool = true) { self.create = create }
     }
@@ -48,6 +52,8 @@ public final class Graph: Sendable {
         envOptions.mapSize = options.mapSize
         envOptions.noSync = options.noSync
         envOptions.readOnly = options.readOnly
+        envOptions.writeMap = options.writeMap
+        envOptions.readAhead = options.readAhead
         envOptions.maxDatabases = 16
         self.path = path
         environment = try Environment(path: path, options: envOptions)
@@ -95,6 +101,44 @@ public final class Graph: Sendable {
 
     /// Makes every committed write durable (after writes with `noSync`).
     public func sync() throws { try environment.sync() }
+
+    /// Opens the store at `path` for a bulk load, runs `body`, makes everything durable with one
+    /// fsync, closes the store and cuts the data file back to the pages in use.
+    ///
+    /// The load writes through a writable map (`MDB_WRITEMAP`) without readahead, and commits
+    /// without fsync: measured on the 1 M-vertex / 3 M-edge import, that takes a third off the
+    /// time, all of it kernel time spent copying and zeroing pages. A process killed during
+    /// the load still keeps every committed transaction (the kernel owns the written pages);
+    /// only an OS crash before the final sync can lose recent ones.
+    ///
+    /// - Parameter expectedBytes: roughly how much the load adds (a few times the input size);
+    ///   the map is sized from it and grows if it was too small.
+    /// - Important: `body` must not keep the graph: it is closed when `body` returns.
+    public static func bulkLoad<R>(at path: String, expectedBytes: Int, _ body: (Graph) throws -> R) throws -> R {
+        let result: R
+        do {
+            var options = Options()
+            options.noSync = true
+            options.writeMap = true
+            options.readAhead = false
+            options.mapSize = max(64 << 20, existingDataBytes(path) * 2 + expectedBytes)
+            let graph = try Graph(path: path, options: options)
+            do {
+                result = try body(graph)
+                try graph.sync()
+            } catch {
+                try? graph.sync()
+                throw error
+            }
+        }
+        try Environment.trimDataFile(inDirectory: path)
+        return result
+    }
+
+    private static func existingDataBytes(_ path: String) -> Int {
+        var st = stat()
+        return stat(path + "/data.mdb", &st) == 0 ? Int(st.st_size) : 0
+    }
 }
 
 /// The in-memory copy of the symbol table (labels and property keys share one id space).

@@ -154,7 +154,7 @@ extension GraphReader {
     ///
     /// `body` gets (vertex, label id, other vertex, weight) per edge.
     /// - Complexity: O(E), reading a page of entries per cursor call.
-    func scanAllAdjacency(
+    public func scanAllAdjacency(
         direction: Direction, _ body: (UInt64, SymbolID, UInt64, Float) throws -> Void
     ) throws {
         let db = direction == .in ? stores.in : stores.out

@@ -18,7 +18,7 @@ public struct EdgeID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
 
 /// An interned label (vertex or edge) or property key: a small id that stands for its name in
 /// every key and record.
-typealias SymbolID = UInt16
+public typealias SymbolID = UInt16
 
 /// Which way an edge is walked from a vertex.
 public enum Direction: Sendable, Hashable {

@@ -39,17 +39,15 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let start = monotonicSeconds()
-        var options = Graph.Options()
-        options.noSync = true  // one fsync at the end; a killed process still keeps every commit
-        let graph = try Graph(path: store.db, options: options)
         var importOptions = NeptuneImporter.Options()
         importOptions.chunkSize = chunkSize
-        let importer = NeptuneImporter(graph: graph, options: importOptions) { p in
-            let percent = p.fileSize == 0 ? 100 : p.bytesRead * 100 / p.fileSize
-            Terminal.progress("importing \(p.file): \(percent)% (\(grouped(p.rows)) rows)")
+        let inputBytes = files.reduce(0) { $0 + fileSize($1) }
+        let summary = try Graph.bulkLoad(at: store.db, expectedBytes: inputBytes * 6) { graph in
+            try NeptuneImporter(graph: graph, options: importOptions) { p in
+                let percent = p.fileSize == 0 ? 100 : p.bytesRead * 100 / p.fileSize
+                Terminal.progress("importing \(p.file): \(percent)% (\(grouped(p.rows)) rows)")
+            }.importFiles(files)
         }
-        let summary = try importer.importFiles(files)
-        try graph.sync()
         Terminal.endProgress()
 
         let seconds = monotonicSeconds() - start
@@ -88,6 +86,12 @@ enum RejectsFile {
         defer { fclose(file) }
         for r in rejections { fputs(r.description + "\n", file) }
     }
+}
+
+/// A file's size in bytes, 0 when it cannot be read (the import then reports the error).
+private func fileSize(_ path: String) -> Int {
+    var st = stat()
+    return stat(path, &st) == 0 ? Int(st.st_size) : 0
 }
 
 extension String {

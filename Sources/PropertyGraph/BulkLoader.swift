@@ -24,6 +24,8 @@ public final class BulkLoader {
     /// Loads one batch of vertices in one transaction.
     public func load(_ batch: VertexBatch) throws -> BulkReport {
         var learned: [(String, UInt64)] = []
+        var timer = PhaseTimer()
+        defer { timer.mark("vertices: load and commit") }
         return try graph.write { w in
             // A retry after map growth starts over: forget what the aborted attempt learned.
             for (id, hash) in learned { knownVertices.remove(id, hash: hash) }
@@ -36,6 +38,8 @@ public final class BulkLoader {
     /// this loader or before).
     public func load(_ batch: EdgeBatch) throws -> BulkReport {
         var learned: [(String, UInt64)] = []
+        var timer = PhaseTimer()
+        defer { timer.mark("edges: load and commit") }
         return try graph.write { w in
             for (id, hash) in learned { knownVertices.remove(id, hash: hash) }
             learned = []
@@ -47,6 +51,7 @@ public final class BulkLoader {
 
     private func loadVertices(_ batch: VertexBatch, into w: GraphWriter, learned: inout [(String, UInt64)]) throws -> BulkReport {
         var report = BulkReport()
+        var timer = PhaseTimer()
         let labelIDs = try batch.labelNames.names.map(w.intern)
         let keyIDs = try batch.keyNames.names.map(w.intern)
         let storeHadVertices = try w.vertexIDBound() > 1
@@ -54,6 +59,7 @@ public final class BulkLoader {
         var created: [HashedID] = []          // one per new vertex, in id order
         var mergedInto: [Int: [Int]] = [:]    // new vertex index → later rows repeating its id
         created.reserveCapacity(batch.count)
+        knownVertices.reserve(batch.count)
 
         for row in 0..<batch.count {
             let externalID = batch.externalIDs[row]
@@ -92,6 +98,7 @@ public final class BulkLoader {
                 report.rejected.append(labelClash(batch.lines[row], externalID, existingLabel))
             }
         }
+        timer.mark("vertices: resolve \(batch.count) ids")
         guard !created.isEmpty else { return report }
         _ = try w.allocateVertexIDs(UInt64(created.count))
         report.inserted = created.count
@@ -139,16 +146,19 @@ public final class BulkLoader {
                 }
             }
         }
+        timer.mark("vertices: records and labels")
         indexEntries.sort { $0.0.lexicographicallyPrecedes($1.0) || ($0.0 == $1.0 && $0.1 < $1.1) }
         try w.txn.withCursor(on: stores.properties) { cursor in
             for (key, id) in indexEntries {
                 try key.withUnsafeBytes { k in try withIDKey(id) { try cursor.put($0, forKey: k) } }
             }
         }
+        timer.mark("vertices: property index")
         sortByHash(&created)
         try writeExternalIDs(created, names: batch.externalIDs, into: stores.vertexIDs, writer: w) { other in
             try w.txn.withValue(in: stores.vertices, forKey: Keys.id(other)) { try VertexRecord.externalIDBytes(in: $0) }
         }
+        timer.mark("vertices: id index")
         return report
     }
 
@@ -175,12 +185,31 @@ public final class BulkLoader {
 
     private func loadEdges(_ batch: EdgeBatch, into w: GraphWriter, learned: inout [(String, UInt64)]) throws -> BulkReport {
         var report = BulkReport()
+        var timer = PhaseTimer()
         let stores = graph.stores
         let labelIDs = try batch.labelNames.names.map(w.intern)
         let keyIDs = try batch.keyNames.names.map(w.intern)
         let weightKeyID = try w.intern(weightKey)
         let storeHadEdges = try w.nextEdgeIDValue() > 1
 
+        // Look both ends of every row up in the table, on both cores; ends the table does not
+        // know (vertices of an earlier import) are looked up in the store afterwards.
+        let unresolved = UInt64.max
+        var from = [UInt64](repeating: unresolved, count: batch.count)
+        var to = [UInt64](repeating: unresolved, count: batch.count)
+        from.withUnsafeMutableBufferPointer { f in
+            to.withUnsafeMutableBufferPointer { t in
+                let ends = (SharedBuffer(base: f), SharedBuffer(base: t))
+                let table = knownVertices
+                forEachPart(of: batch.count) { rows in
+                    for row in rows {
+                        let a = batch.from[row], b = batch.to[row]
+                        ends.0.base[row] = table.id(of: a, hash: stableHash(a)) ?? unresolved
+                        ends.1.base[row] = table.id(of: b, hash: stableHash(b)) ?? unresolved
+                    }
+                }
+            }
+        }
         func resolve(_ externalID: String) throws -> UInt64? {
             let hash = stableHash(externalID)
             if let id = knownVertices.id(of: externalID, hash: hash) { return id }
@@ -190,25 +219,27 @@ public final class BulkLoader {
             return id
         }
 
-        // Resolve ends; rows naming edges that already exist update them.
-        var from = [UInt64](repeating: 0, count: batch.count)
-        var to = [UInt64](repeating: 0, count: batch.count)
+        // Rows naming edges that already exist update them.
         var pending: [HashedID] = []   // rows that may create an edge; `id` is set below
         pending.reserveCapacity(batch.count)
         for row in 0..<batch.count {
-            guard let f = try resolve(batch.from[row]) else {
-                report.rejected.append(BulkRejection(line: batch.lines[row], reason: "~from vertex '\(batch.from[row])' does not exist"))
-                continue
+            if from[row] == unresolved {
+                guard let f = try resolve(batch.from[row]) else {
+                    report.rejected.append(BulkRejection(line: batch.lines[row], reason: "~from vertex '\(batch.from[row])' does not exist"))
+                    continue
+                }
+                from[row] = f
             }
-            guard let t = try resolve(batch.to[row]) else {
-                report.rejected.append(BulkRejection(line: batch.lines[row], reason: "~to vertex '\(batch.to[row])' does not exist"))
-                continue
+            if to[row] == unresolved {
+                guard let t = try resolve(batch.to[row]) else {
+                    report.rejected.append(BulkRejection(line: batch.lines[row], reason: "~to vertex '\(batch.to[row])' does not exist"))
+                    continue
+                }
+                to[row] = t
             }
-            from[row] = f
-            to[row] = t
             let externalID = batch.externalIDs[row]
             if storeHadEdges, let existing = try w.edgeID(externalID: externalID) {
-                let record = EdgeRecord(label: labelIDs[Int(batch.labels[row])], from: f, to: t, externalID: externalID,
+                let record = EdgeRecord(label: labelIDs[Int(batch.labels[row])], from: from[row], to: to[row], externalID: externalID,
                                         properties: batch.properties.properties(ofRow: row, keyIDs: keyIDs))
                 switch try update(edge: existing, with: record, in: w) {
                 case .unchanged: report.unchanged += 1
@@ -220,6 +251,7 @@ public final class BulkLoader {
             pending.append(HashedID(hash: stableHash(externalID), id: 0, row: Int32(row)))
         }
 
+        timer.mark("edges: resolve \(batch.count) rows")
         // In hash order, rows repeating an id are neighbours: the later one merges into the
         // first (same ends and label) or is rejected.
         var byHash = pending
@@ -244,55 +276,72 @@ public final class BulkLoader {
             }
         }
 
-        // Ids in row order; records appended in id order.
+        timer.mark("edges: hash sort")
+        // Ids in row order, and the adjacency rows, which sort on other threads while this
+        // one (the transaction's) appends the records.
         let firstID = try w.allocateEdgeIDs(0)
         var edgeIDs = [UInt64](repeating: 0, count: batch.count)
         var out: [AdjacencyRow] = []
         out.reserveCapacity(pending.count - dropped.count)
+        var mergedProperties: [Int: [(SymbolID, PropertyValue)]] = [:]
+        for item in pending where !dropped.contains(Int(item.row)) {
+            let row = Int(item.row)
+            let id = firstID + UInt64(out.count)
+            edgeIDs[row] = id
+            var weight = Float(defaultWeight)
+            if let later = repeats[row] {
+                var merged = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
+                for other in later { merged = self.mergedProperties(merged, batch.properties.properties(ofRow: other, keyIDs: keyIDs)) }
+                if let w = merged.first(where: { $0.0 == weightKeyID })?.1.numericValue { weight = Float(w) }
+                mergedProperties[row] = merged
+            } else {
+                let range = batch.properties.range(ofRow: row)
+                for i in range.reversed() where keyIDs[Int(batch.properties.keys[i])] == weightKeyID {
+                    if let w = batch.properties.values[i].numericValue { weight = Float(w) }
+                    break
+                }
+            }
+            out.append(AdjacencyRow(near: from[row], far: to[row], edge: id, weight: weight,
+                                    label: labelIDs[Int(batch.labels[row])]))
+        }
+        guard !out.isEmpty else { return report }
+        _ = try w.allocateEdgeIDs(UInt64(out.count))
+        report.inserted = out.count
+        let unsortedOut = out
+        out = []
+        let sortedOut = BackgroundWork { var rows = unsortedOut; sortAdjacency(&rows); return rows }
+        let sortedIn = BackgroundWork {
+            var rows = unsortedOut.map { AdjacencyRow(near: $0.far, far: $0.near, edge: $0.edge, weight: $0.weight, label: $0.label) }
+            sortAdjacency(&rows)
+            return rows
+        }
+
         var record = ByteWriter(capacity: 64)
         try w.txn.withCursor(on: stores.edges) { cursor in
             for item in pending where !dropped.contains(Int(item.row)) {
                 let row = Int(item.row)
-                let id = firstID + UInt64(out.count)
-                edgeIDs[row] = id
                 let label = labelIDs[Int(batch.labels[row])]
                 record.bytes.removeAll(keepingCapacity: true)
                 record.append(bigEndian: label)
                 record.append(varint: from[row])
                 record.append(varint: to[row])
                 record.append(string: batch.externalIDs[row])
-                var weight = Float(defaultWeight)
-                if let later = repeats[row] {
-                    var merged = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
-                    for other in later { merged = mergedProperties(merged, batch.properties.properties(ofRow: other, keyIDs: keyIDs)) }
+                if let merged = mergedProperties[row] {
                     record.append(properties: merged)
-                    if let w = merged.first(where: { $0.0 == weightKeyID })?.1.numericValue { weight = Float(w) }
                 } else {
                     batch.properties.encode(row: row, keyIDs: keyIDs, into: &record)
-                    let range = batch.properties.range(ofRow: row)
-                    for i in range.reversed() where keyIDs[Int(batch.properties.keys[i])] == weightKeyID {
-                        if let w = batch.properties.values[i].numericValue { weight = Float(w) }
-                        break
-                    }
                 }
-                try withIDKey(id) { key in
+                try withIDKey(edgeIDs[row]) { key in
                     try record.bytes.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
                 }
                 w.adjustCount(vertex: false, label: label, by: 1)
-                out.append(AdjacencyRow(near: from[row], far: to[row], edge: id, weight: weight, label: label))
             }
         }
-        guard !out.isEmpty else { return report }
-        _ = try w.allocateEdgeIDs(UInt64(out.count))
-        report.inserted = out.count
-
-        var incoming = out.map { AdjacencyRow(near: $0.far, far: $0.near, edge: $0.edge, weight: $0.weight, label: $0.label) }
-        sortAdjacency(&out)
-        try writeAdjacency(out, into: stores.out, writer: w)
-        out = []
-        sortAdjacency(&incoming)
-        try writeAdjacency(incoming, into: stores.in, writer: w)
-        incoming = []
+        timer.mark("edges: records")
+        try writeAdjacency(sortedOut.wait(), into: stores.out, writer: w)
+        timer.mark("edges: write out")
+        try writeAdjacency(sortedIn.wait(), into: stores.in, writer: w)
+        timer.mark("edges: write in")
 
         var ids: [HashedID] = []
         ids.reserveCapacity(report.inserted)
@@ -302,6 +351,7 @@ public final class BulkLoader {
         try writeExternalIDs(ids, names: batch.externalIDs, into: stores.edgeIDs, writer: w) { other in
             try w.txn.withValue(in: stores.edges, forKey: Keys.id(other)) { try EdgeRecord.externalIDBytes(in: $0) }
         }
+        timer.mark("edges: id index")
         return report
     }
 

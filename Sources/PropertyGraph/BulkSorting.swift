@@ -2,7 +2,7 @@
 /// comparison sort (which took ~0.5 s per 3 M rows here, mostly in cache misses).
 
 /// One adjacency entry on its way into `out` or `in`.
-struct AdjacencyRow {
+struct AdjacencyRow: Sendable {
     var near: UInt64
     var far: UInt64
     var edge: UInt64

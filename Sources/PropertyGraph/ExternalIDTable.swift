@@ -1,27 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// External id → internal id, for the ids one bulk load has seen: an open-addressing hash table
 /// keyed by `stableHash`, with the key string stored in the slot.
 ///
 /// Written here rather than using `Dictionary<String, UInt64>` because edge loads look up two
-/// ends per row: on 3 M edges the standard dictionary (SipHash with a per-process seed, plus
-/// its resizing) took ~2 s of a 17 s import; this table reuses the stable hash the id index
-/// needs anyway, and a short id (up to 15 UTF-8 bytes) lives inside its `String`, so a probe
-/// touches one cache line.
-struct ExternalIDTable {
+/// ends per row, at random: on 3 M edges the standard dictionary (SipHash with a per-process
+/// seed, plus its resizing) took ~2 s of a 17 s import. This table reuses the stable hash the
+/// id index needs anyway; a short id (up to 15 UTF-8 bytes) lives inside its `String`, so a
+/// probe touches one cache line; and the slots sit on transparent huge pages where the kernel
+/// allows it, because on a virtual machine a TLB miss (a two-level page walk) costs more than
+/// the cache miss itself.
+///
+/// Reads may run on several threads at once; writes need exclusive access.
+final class ExternalIDTable: @unchecked Sendable {
+    // @unchecked Sendable: concurrent use is limited to `id(of:hash:)`, which only reads; the
+    // loader calls the mutating methods from one thread, with no reader running.
+
     private struct Slot {
         var key: String
         /// The internal id plus one; 0 marks an empty slot.
         var idPlusOne: UInt64
     }
 
-    private var slots: [Slot]
+    private var slots: UnsafeMutableBufferPointer<Slot>
     private(set) var count = 0
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(key: "", idPlusOne: 0), count: size)
+        slots = ExternalIDTable.allocate(size)
         mask = size - 1
+    }
+
+    deinit {
+        ExternalIDTable.release(slots)
     }
 
     /// The id stored for `externalID`, whose `stableHash` is `hash`.
@@ -36,8 +53,13 @@ struct ExternalIDTable {
         }
     }
 
+    /// Makes room for `additional` more ids without growing on the way.
+    func reserve(_ additional: Int) {
+        while (count + additional) * 2 > slots.count { grow() }
+    }
+
     /// Stores `id` for `externalID`, replacing an earlier id.
-    mutating func insert(_ externalID: String, hash: UInt64, id: UInt64) {
+    func insert(_ externalID: String, hash: UInt64, id: UInt64) {
         if (count + 1) * 2 > slots.count { grow() }
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
@@ -52,7 +74,7 @@ struct ExternalIDTable {
     }
 
     /// Forgets `externalID` (backward-shift deletion keeps probe chains intact).
-    mutating func remove(_ externalID: String, hash: UInt64) {
+    func remove(_ externalID: String, hash: UInt64) {
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
             if slots[i].key == externalID { break }
@@ -75,14 +97,42 @@ struct ExternalIDTable {
         count -= 1
     }
 
-    private mutating func grow() {
+    private func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(key: "", idPlusOne: 0), count: old.count * 2)
+        slots = ExternalIDTable.allocate(old.count * 2)
         mask = slots.count - 1
         for slot in old where slot.idPlusOne != 0 {
             var i = Int(truncatingIfNeeded: stableHash(slot.key)) & mask
             while slots[i].idPlusOne != 0 { i = (i + 1) & mask }
             slots[i] = slot
         }
+        ExternalIDTable.release(old)
+    }
+
+    // MARK: - Memory
+
+    private static let hugePage = 2 << 20
+
+    /// Empty slots, 2 MiB-aligned and advised onto huge pages when the table is large.
+    private static func allocate(_ count: Int) -> UnsafeMutableBufferPointer<Slot> {
+        let bytes = count * MemoryLayout<Slot>.stride
+        var raw: UnsafeMutableRawPointer?
+        if bytes >= hugePage, posix_memalign(&raw, hugePage, bytes) == 0, let raw {
+            #if os(Linux)
+            _ = madvise(raw, bytes, MADV_HUGEPAGE)
+            #endif
+            let slots = raw.bindMemory(to: Slot.self, capacity: count)
+            slots.initialize(repeating: Slot(key: "", idPlusOne: 0), count: count)
+            return UnsafeMutableBufferPointer(start: slots, count: count)
+        }
+        let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: count)
+        slots.initialize(repeating: Slot(key: "", idPlusOne: 0))
+        return slots
+    }
+
+    private static func release(_ slots: UnsafeMutableBufferPointer<Slot>) {
+        let bytes = slots.count * MemoryLayout<Slot>.stride
+        _ = slots.deinitialize()
+        if bytes >= hugePage { free(slots.baseAddress) } else { slots.deallocate() }
     }
 }

@@ -118,6 +118,19 @@ public final class Cursor {
         try transaction.checkWrite(mdb_cursor_put(handle, &k, &v, flags.rawValue))
     }
 
+    /// Stores `count` duplicates of one fixed size, packed back to back in `values`, under
+    /// `key` in one call (`MDB_MULTIPLE`); only for `duplicateFixed` databases. With `.append`
+    /// the key must sort after every existing key.
+    public func putDuplicates(
+        _ values: UnsafeRawBufferPointer, count: Int, forKey key: UnsafeRawBufferPointer, flags: PutFlags = []
+    ) throws(LMDBError) {
+        precondition(count > 0 && values.count % count == 0, "values must hold count items of one size")
+        var k = MDB_val(key)
+        var items = [MDB_val(mv_size: values.count / count, mv_data: UnsafeMutableRawPointer(mutating: values.baseAddress)),
+                     MDB_val(mv_size: count, mv_data: nil)]
+        try transaction.checkWrite(mdb_cursor_put(handle, &k, &items, flags.rawValue | UInt32(MDB_MULTIPLE)))
+    }
+
     /// Deletes the entry at the cursor, or with `allDuplicates` every duplicate of its key.
     public func deleteCurrent(allDuplicates: Bool = false) throws(LMDBError) {
         try transaction.checkWrite(mdb_cursor_del(handle, allDuplicates ? UInt32(MDB_NODUPDATA) : 0))

@@ -18,6 +18,13 @@ struct BatchNames: Sendable {
     }
 }
 
+extension BatchNames {
+    /// Where each of `other`'s names sits here, adding the names this table lacks.
+    mutating func remap(_ other: BatchNames) -> [UInt16] {
+        other.names.map { index(of: $0) }
+    }
+}
+
 /// Every row's properties, back to back: row i owns `keys[start[i]..<start[i+1]]`.
 struct PropertyColumns: Sendable {
     var start: [Int32] = []
@@ -39,6 +46,14 @@ struct PropertyColumns: Sendable {
 
     func range(ofRow row: Int) -> Range<Int> {
         Int(start[row])..<(row + 1 < start.count ? Int(start[row + 1]) : keys.count)
+    }
+
+    /// Appends `other`'s rows, with key indices translated through `keyMap`.
+    mutating func append(contentsOf other: PropertyColumns, keyMap: [UInt16]) {
+        let base = Int32(keys.count)
+        start.append(contentsOf: other.start.lazy.map { $0 + base })
+        keys.append(contentsOf: other.keys.lazy.map { keyMap[Int($0)] })
+        values.append(contentsOf: other.values)
     }
 
     /// Whether row `row` has a later value for the key at `index` (so this one is overridden).
@@ -117,6 +132,15 @@ public struct VertexBatch: Sendable {
         lines.removeLast()
         properties.dropLastRow()
     }
+
+    /// Appends the rows of `other` after these (batches parsed in parallel become one).
+    public mutating func append(contentsOf other: VertexBatch) {
+        let labelMap = labelNames.remap(other.labelNames)
+        externalIDs.append(contentsOf: other.externalIDs)
+        labels.append(contentsOf: other.labels.lazy.map { labelMap[Int($0)] })
+        lines.append(contentsOf: other.lines)
+        properties.append(contentsOf: other.properties, keyMap: keyNames.remap(other.keyNames))
+    }
 }
 
 /// Edge rows for one bulk-load chunk; ends are external ids of vertices.
@@ -158,6 +182,17 @@ public struct EdgeBatch: Sendable {
         to.removeLast()
         lines.removeLast()
         properties.dropLastRow()
+    }
+
+    /// Appends the rows of `other` after these (batches parsed in parallel become one).
+    public mutating func append(contentsOf other: EdgeBatch) {
+        let labelMap = labelNames.remap(other.labelNames)
+        externalIDs.append(contentsOf: other.externalIDs)
+        labels.append(contentsOf: other.labels.lazy.map { labelMap[Int($0)] })
+        from.append(contentsOf: other.from)
+        to.append(contentsOf: other.to)
+        lines.append(contentsOf: other.lines)
+        properties.append(contentsOf: other.properties, keyMap: keyNames.remap(other.keyNames))
     }
 }
 

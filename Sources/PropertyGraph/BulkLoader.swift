@@ -372,33 +372,36 @@ public final class BulkLoader {
         BulkRejection(line: line, reason: "edge '\(externalID)' already exists with other ends or label")
     }
 
-    /// Writes sorted adjacency rows. Into an empty database each new key is appended
-    /// (`MDB_APPEND`, which fills pages completely) and its further duplicates appended
-    /// under it (`MDB_APPENDDUP`); otherwise rows are put in sorted order.
+    /// Writes sorted adjacency rows: each key's duplicates in one `MDB_MULTIPLE` put. Into an
+    /// empty database each key is appended (`MDB_APPEND`, which fills pages completely);
+    /// otherwise keys are put in sorted order.
     private func writeAdjacency(_ rows: [AdjacencyRow], into database: Database, writer w: GraphWriter) throws {
-        let appending = try w.txn.statistics(of: database).entries == 0
+        let flags: PutFlags = try w.txn.statistics(of: database).entries == 0 ? .append : []
+        var packed = [UInt8](repeating: 0, count: 64 * adjacencyEntrySize)
         try w.txn.withCursor(on: database) { cursor in
-            var key = (UInt64(0), UInt16(0))
-            var entry = (UInt64(0), UInt64(0), UInt32(0))
-            var previous: (UInt64, UInt16)?
-            for row in rows {
-                key = (row.near.bigEndian, row.label.bigEndian)
-                entry = (row.far.bigEndian, row.edge.bigEndian, row.weight.bitPattern.bigEndian)
-                let flags: PutFlags
-                if !appending {
-                    flags = []
-                } else if let p = previous, p.0 == row.near, p.1 == row.label {
-                    flags = .appendDuplicate
-                } else {
-                    flags = .append
+            var start = 0
+            while start < rows.count {
+                let near = rows[start].near, label = rows[start].label
+                var end = start + 1
+                while end < rows.count && rows[end].near == near && rows[end].label == label { end += 1 }
+                let count = end - start
+                if packed.count < count * adjacencyEntrySize {
+                    packed = [UInt8](repeating: 0, count: count * adjacencyEntrySize)
                 }
-                previous = (row.near, row.label)
-                try withUnsafeBytes(of: &key) { k in
-                    try withUnsafeBytes(of: &entry) { v in
-                        try cursor.put(UnsafeRawBufferPointer(rebasing: v[0..<adjacencyEntrySize]),
-                                       forKey: UnsafeRawBufferPointer(rebasing: k[0..<10]), flags: flags)
+                try packed.withUnsafeMutableBytes { buffer in
+                    for (i, row) in rows[start..<end].enumerated() {
+                        let offset = i * adjacencyEntrySize
+                        buffer.storeBytes(of: row.far.bigEndian, toByteOffset: offset, as: UInt64.self)
+                        buffer.storeBytes(of: row.edge.bigEndian, toByteOffset: offset + 8, as: UInt64.self)
+                        buffer.storeBytes(of: row.weight.bitPattern.bigEndian, toByteOffset: offset + 16, as: UInt32.self)
+                    }
+                    var key = (near.bigEndian, label.bigEndian)
+                    try withUnsafeBytes(of: &key) { k in
+                        try cursor.putDuplicates(UnsafeRawBufferPointer(rebasing: buffer[0..<count * adjacencyEntrySize]),
+                                                 count: count, forKey: UnsafeRawBufferPointer(rebasing: k[0..<10]), flags: flags)
                     }
                 }
+                start = end
             }
         }
     }

@@ -124,8 +124,11 @@ public final class Graph: Sendable {
             options.mapSize = max(64 << 20, existingDataBytes(path) * 2 + expectedBytes)
             let graph = try Graph(path: path, options: options)
             do {
+                var timer = PhaseTimer()
                 result = try body(graph)
+                timer.mark("bulk load")
                 try graph.sync()
+                timer.mark("sync")
             } catch {
                 try? graph.sync()
                 throw error

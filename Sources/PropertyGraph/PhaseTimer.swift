@@ -6,18 +6,20 @@ import Darwin
 
 /// Prints how long each phase of a bulk load took, to standard error, when the environment
 /// variable `KITH_TRACE` is set: the figures behind the README's performance table.
-struct PhaseTimer {
+package struct PhaseTimer {
     private static let enabled = getenv("KITH_TRACE") != nil
     private var last = PhaseTimer.now()
 
-    static func now() -> Double {
+    package init() {}
+
+    package static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Reports the time since the previous mark under `name`.
-    mutating func mark(_ name: @autoclosure () -> String) {
+    package mutating func mark(_ name: @autoclosure () -> String) {
         guard PhaseTimer.enabled else { return }
         let t = PhaseTimer.now()
         var line = "[trace] \(name()): \(Int((t - last) * 1000)) ms\n"

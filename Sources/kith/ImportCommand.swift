@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
         let summary = try Graph.bulkLoad(at: store.db, expectedBytes: inputBytes * 6) { graph in
             try NeptuneImporter(graph: graph, options: importOptions) { p in
                 let percent = p.fileSize == 0 ? 100 : p.bytesRead * 100 / p.fileSize
-                Terminal.progress("importing \(p.file): \(percent)% (\(grouped(p.rows)) rows)")
+                Terminal.progress("importing \(p.file): \(percent)%")
             }.importFiles(files)
         }
         Terminal.endProgress()

@@ -69,6 +69,16 @@ public struct CSVReader {
         position = hasByteOrderMark ? 3 : 0
     }
 
+    /// A reader over `buffer[range]` alone, whose first byte starts line `firstLine` of the
+    /// file: how a file is split into parts that are parsed in parallel. `range` must start at
+    /// the beginning of a record.
+    public init(buffer: UnsafeRawBufferPointer, range: Range<Int>, firstLine: Int, file: String) {
+        self.buffer = UnsafeRawBufferPointer(rebasing: buffer[..<range.upperBound])
+        self.file = file
+        position = range.lowerBound
+        line = firstLine
+    }
+
     /// Byte offset just past the last record read, for progress reports.
     public var offset: Int { position }
 

@@ -1,4 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 import PropertyGraph
+import Synchronization
 
 /// Imports Amazon Neptune's Gremlin bulk-load CSV files into a graph.
 ///
@@ -6,7 +13,9 @@ import PropertyGraph
 /// vertices from any file. Rows are gathered into chunks of `Options.chunkSize` rows; each chunk
 /// commits in one transaction through `BulkLoader`, so a process killed mid-import keeps every
 /// committed chunk, and — because loads are idempotent by `~id` — running the same import again
-/// completes it.
+/// completes it. A file with no double quote in its rows is parsed on both cores, in two halves
+/// split at a line end (with quotes, a line end may sit inside a field, so such a file is read
+/// by one thread).
 ///
 /// A bad row (wrong field count, a value that does not parse as its column's type, invalid
 /// UTF-8, an edge to a missing vertex, an unterminated quote) becomes a `NeptuneRejection`
@@ -16,6 +25,8 @@ public final class NeptuneImporter {
     public struct Options: Sendable {
         /// Rows per transaction.
         public var chunkSize = 4_000_000
+        /// Threads that parse one file.
+        public var parsers = 2
         public init() {}
     }
 
@@ -24,15 +35,14 @@ public final class NeptuneImporter {
         public var file: String
         public var bytesRead: Int
         public var fileSize: Int
-        public var rows: Int
     }
 
     private let loader: BulkLoader
     private let options: Options
-    private let progress: (Progress) -> Void
+    private let progress: @Sendable (Progress) -> Void
     private var summary = NeptuneImportSummary()
 
-    public init(graph: Graph, options: Options = Options(), progress: @escaping (Progress) -> Void = { _ in }) {
+    public init(graph: Graph, options: Options = Options(), progress: @escaping @Sendable (Progress) -> Void = { _ in }) {
         self.loader = BulkLoader(graph: graph)
         self.options = options
         self.progress = progress
@@ -42,17 +52,20 @@ public final class NeptuneImporter {
     /// - Throws: `FileError` for a file that cannot be read, `CSVError` for a file whose header
     ///   is not Neptune's format (nothing of it is loaded), storage errors.
     public func importFiles(_ paths: [String]) throws -> NeptuneImportSummary {
-        var files: [(MappedFile, NeptuneHeader, firstRow: Int)] = []
+        var files: [(MappedFile, NeptuneHeader, bodyStart: Int)] = []
         for path in paths {
             let file = try MappedFile(path: path)
             let (header, offset) = try readHeader(file)
             files.append((file, header, offset))
         }
-        let ordered = files.filter { $0.1.kind == .vertices } + files.filter { $0.1.kind == .edges }
-        for (file, header, _) in ordered {
-            switch header.kind {
-            case .vertices: try importVertices(file, header)
-            case .edges: try importEdges(file, header)
+        for kind in [NeptuneFileKind.vertices, .edges] {
+            for (file, header, bodyStart) in files where header.kind == kind {
+                switch kind {
+                case .vertices:
+                    try importRows(file, header, bodyStart, as: VertexBatch.self) { try loader.load($0).counted(into: &summary.vertices) }
+                case .edges:
+                    try importRows(file, header, bodyStart, as: EdgeBatch.self) { try loader.load($0).counted(into: &summary.edges) }
+                }
             }
         }
         return summary
@@ -76,140 +89,260 @@ public final class NeptuneImporter {
 
     // MARK: - Rows
 
-    /// Walks the data rows of a file, checking field count and UTF-8, and hands each good row's
-    /// fields to `body`, which returns a rejection reason or nil.
-    private func forEachRow(
-        of file: MappedFile, _ header: NeptuneHeader,
-        _ body: (inout CSVReader, [CSVField], Int) -> String?
-    ) {
-        var reader = CSVReader(buffer: file.bytes, file: file.path)
-        var fields: [CSVField] = []
-        var rows = 0
-        var lastReport = 0
-        let columnCount = header.columns.count
-        do {
-            _ = try reader.next(into: &fields)  // the header
-            while let line = try reader.next(into: &fields) {
-                rows += 1
-                if reader.offset - lastReport > 8 << 20 {
-                    lastReport = reader.offset
-                    progress(Progress(file: file.path, bytesRead: reader.offset, fileSize: file.bytes.count, rows: rows))
+    /// Parses a file's rows in rounds of up to `chunkSize` rows — each part's parser taking an
+    /// equal share of the round on its own thread — and loads each round's rows as one batch.
+    private func importRows<Batch: NeptuneBatch>(
+        _ file: MappedFile, _ header: NeptuneHeader, _ bodyStart: Int, as: Batch.Type,
+        load: (Batch) throws -> [BulkRejection]
+    ) throws {
+        let parts = Self.parts(of: file, bodyStart: bodyStart, count: options.parsers)
+        let read = Atomic<Int>(bodyStart)
+        let progress = self.progress
+        let columns = ImportColumns(header, for: Batch.self)
+        let parsers = parts.map { part in
+            PartParser<Batch>(file: file, columns: columns, range: part.range, firstLine: part.firstLine) { bytes in
+                let total = read.add(bytes, ordering: .relaxed).newValue
+                progress(Progress(file: file.path, bytesRead: total, fileSize: file.bytes.count))
+            }
+        }
+        let share = max(1, options.chunkSize / parsers.count)
+        var timer = PhaseTimer()
+        while parsers.contains(where: { !$0.isFinished }) {
+            DispatchQueue.concurrentPerform(iterations: parsers.count) { i in parsers[i].parse(limit: share) }
+            timer.mark("parse \(file.path) on \(parsers.count) threads")
+            // The first part's batch is taken over whole; only the others are copied into it.
+            var batch = parsers[0].takeBatch()
+            for parser in parsers.dropFirst() { batch.append(contentsOf: parser.takeBatch()) }
+            for parser in parsers { summary.rejections += parser.takeRejections() }
+            timer.mark("join parts")
+            if batch.count > 0 {
+                for rejection in try load(batch) {
+                    summary.rejections.append(NeptuneRejection(file: file.path, line: rejection.line, reason: rejection.reason))
                 }
-                guard fields.count == columnCount else {
-                    reject(file, line, "expected \(columnCount) fields, found \(fields.count)")
-                    continue
-                }
-                if let bad = fields.firstIndex(where: { !isValidUTF8(reader.bytes(of: $0)) }) {
-                    reject(file, line, "field \(bad + 1) (\(header.columns[bad].name)) is not valid UTF-8")
-                    continue
-                }
-                if let reason = body(&reader, fields, line) { reject(file, line, reason) }
-            }
-        } catch {
-            reject(file, error.line, error.reason)
-        }
-        progress(Progress(file: file.path, bytesRead: file.bytes.count, fileSize: file.bytes.count, rows: rows))
-    }
-
-    private func reject(_ file: MappedFile, _ line: Int, _ reason: String) {
-        summary.rejections.append(NeptuneRejection(file: file.path, line: line, reason: reason))
-    }
-
-    private func reject(_ file: MappedFile, _ rejections: [BulkRejection]) {
-        for r in rejections { reject(file, r.line, r.reason) }
-    }
-
-    /// Parses the property cells of a row, calling `add` for each value; returns a reason on
-    /// the first cell that does not parse.
-    private func parseProperties(
-        _ reader: CSVReader, _ fields: [CSVField], _ columns: [(Int, NeptunePropertyColumn)],
-        _ add: (Int, PropertyValue) -> Void
-    ) -> String? {
-        for (index, column) in columns {
-            let result = reader.withUnescapedBytes(of: fields[index]) { column.parse($0) }
-            switch result {
-            case .success(let value?): add(index, value)
-            case .success(nil): break
-            case .failure(let error): return "field '\(column.name)': \(error.reason)"
             }
         }
-        return nil
     }
 
-    private func text(_ reader: CSVReader, _ field: CSVField) -> String {
-        reader.withUnescapedBytes(of: field) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    // MARK: - Vertices
-
-    private func importVertices(_ file: MappedFile, _ header: NeptuneHeader) throws {
-        let properties = header.propertyColumns
-        var batch = VertexBatch()
-        var keys = [BatchKey?](repeating: nil, count: header.columns.count)
-        func declareKeys() { for (i, c) in properties { keys[i] = batch.key(c.name) } }
-        declareKeys()
-        var failure: (any Error)?
-        forEachRow(of: file, header) { reader, fields, line in
-            let id = text(reader, fields[header.idColumn!])
-            guard !id.isEmpty else { return "~id is empty" }
-            var label = "vertex"
-            if let l = header.labelColumn, fields[l].count > 0 {
-                label = text(reader, fields[l])
-                if label.contains(";") { return "~label '\(label)' has several labels; Kith keeps one label a vertex" }
-            }
-            batch.append(externalID: id, label: label, line: line)
-            if let reason = parseProperties(reader, fields, properties, { batch.appendProperty(keys[$0]!, $1) }) {
-                batch.dropLastRow()
-                return reason
-            }
-            if batch.count >= options.chunkSize {
-                do { reject(file, try loader.load(batch).counted(into: &summary.vertices)) } catch { failure = error }
-                batch = VertexBatch()
-                declareKeys()
-            }
-            return nil
+    /// Where to cut a file's rows into `count` parts that parse independently: at line ends
+    /// near equal sizes, and only when no byte of the rows is a double quote.
+    static func parts(of file: MappedFile, bodyStart: Int, count: Int) -> [(range: Range<Int>, firstLine: Int)] {
+        let bytes = file.bytes
+        let body = bodyStart..<bytes.count
+        let firstLine = 1 + countNewlines(bytes, 0..<bodyStart)
+        guard count > 1, body.count > 1 << 20, !contains(bytes, body, UInt8(ascii: "\"")) else {
+            return [(body, firstLine)]
         }
-        if let failure { throw failure }
-        if !batch.isEmpty { reject(file, try loader.load(batch).counted(into: &summary.vertices)) }
-    }
-
-    // MARK: - Edges
-
-    private func importEdges(_ file: MappedFile, _ header: NeptuneHeader) throws {
-        let properties = header.propertyColumns
-        var batch = EdgeBatch()
-        var keys = [BatchKey?](repeating: nil, count: header.columns.count)
-        func declareKeys() { for (i, c) in properties { keys[i] = batch.key(c.name) } }
-        declareKeys()
-        var failure: (any Error)?
-        forEachRow(of: file, header) { reader, fields, line in
-            let id = text(reader, fields[header.idColumn!])
-            guard !id.isEmpty else { return "~id is empty" }
-            let from = text(reader, fields[header.fromColumn!])
-            let to = text(reader, fields[header.toColumn!])
-            guard !from.isEmpty else { return "~from is empty" }
-            guard !to.isEmpty else { return "~to is empty" }
-            var label = "edge"
-            if let l = header.labelColumn, fields[l].count > 0 { label = text(reader, fields[l]) }
-            batch.append(externalID: id, label: label, from: from, to: to, line: line)
-            if let reason = parseProperties(reader, fields, properties, { batch.appendProperty(keys[$0]!, $1) }) {
-                batch.dropLastRow()
-                return reason
-            }
-            if batch.count >= options.chunkSize {
-                do { reject(file, try loader.load(batch).counted(into: &summary.edges)) } catch { failure = error }
-                batch = EdgeBatch()
-                declareKeys()
-            }
-            return nil
+        var cuts = [bodyStart]
+        for k in 1..<count {
+            var cut = bodyStart + body.count * k / count
+            while cut < bytes.count && bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+            cuts.append(max(cut, cuts.last!))
         }
-        if let failure { throw failure }
-        if !batch.isEmpty { reject(file, try loader.load(batch).counted(into: &summary.edges)) }
+        cuts.append(bytes.count)
+        var parts: [(Range<Int>, Int)] = []
+        var line = firstLine
+        for k in 0..<count {
+            let range = cuts[k]..<cuts[k + 1]
+            parts.append((range, line))
+            line += countNewlines(bytes, range)
+        }
+        return parts
     }
 }
 
 @available(*, unavailable)
 extension NeptuneImporter: Sendable {}
+
+/// Parses one part of a file into batches, keeping its reader between rounds.
+final class PartParser<Batch: NeptuneBatch>: @unchecked Sendable {
+    // @unchecked Sendable: each parser is used by one thread at a time — its own during
+    // `parse`, the importer's between rounds — and `concurrentPerform` orders the two.
+    private let file: MappedFile
+    private let columns: ImportColumns
+    private var reader: CSVReader
+    private var fields: [CSVField] = []
+    private var batch: Batch
+    private var rejections: [NeptuneRejection] = []
+    private let report: (Int) -> Void
+    private(set) var isFinished = false
+
+    init(file: MappedFile, columns: ImportColumns, range: Range<Int>, firstLine: Int, report: @escaping (Int) -> Void) {
+        self.file = file
+        self.columns = columns
+        self.report = report
+        reader = CSVReader(buffer: file.bytes, range: range, firstLine: firstLine, file: file.path)
+        batch = columns.makeBatch()
+    }
+
+    func takeBatch() -> Batch {
+        defer { batch = columns.makeBatch() }
+        return batch
+    }
+
+    func takeRejections() -> [NeptuneRejection] {
+        defer { rejections = [] }
+        return rejections
+    }
+
+    /// Reads up to `limit` rows into the batch, checking field counts and UTF-8 and parsing
+    /// each cell as its column's type.
+    func parse(limit: Int) {
+        let header = columns.header
+        let columnCount = header.columns.count
+        var reported = reader.offset
+        var rows = 0
+        do {
+            while rows < limit, let line = try reader.next(into: &fields) {
+                rows += 1
+                if reader.offset - reported > 8 << 20 {
+                    report(reader.offset - reported)
+                    reported = reader.offset
+                }
+                guard fields.count == columnCount else {
+                    reject(line, "expected \(columnCount) fields, found \(fields.count)")
+                    continue
+                }
+                if let bad = fields.firstIndex(where: { !isValidUTF8(reader.bytes(of: $0)) }) {
+                    reject(line, "field \(bad + 1) (\(header.columns[bad].name)) is not valid UTF-8")
+                    continue
+                }
+                if let reason = batch.addRow(reader, fields, line, columns) { reject(line, reason) }
+            }
+            if rows < limit { isFinished = true }
+        } catch {
+            reject(error.line, error.reason)
+            isFinished = true
+        }
+        report(reader.offset - reported)
+    }
+
+    private func reject(_ line: Int, _ reason: String) {
+        rejections.append(NeptuneRejection(file: file.path, line: line, reason: reason))
+    }
+}
+
+// MARK: - Row batches
+
+/// A batch the Neptune importer can fill from rows of its kind of file.
+protocol NeptuneBatch: PropertyRowBatch, Sendable {
+    init()
+    var count: Int { get }
+    mutating func append(contentsOf other: Self)
+    /// Adds a row, or returns why it cannot be added (leaving the batch as it was).
+    mutating func addRow(_ reader: CSVReader, _ fields: [CSVField], _ line: Int, _ columns: ImportColumns) -> String?
+}
+
+/// What the row parsers need of a header, worked out once per file.
+struct ImportColumns: Sendable {
+    let header: NeptuneHeader
+    /// (field index, column, batch key) of each property column; every batch declares its
+    /// keys in this order, so the keys are the same in each.
+    let properties: [(index: Int, column: NeptunePropertyColumn, key: BatchKey)]
+
+    init<Batch: NeptuneBatch>(_ header: NeptuneHeader, for: Batch.Type) {
+        self.header = header
+        var batch = Batch()
+        properties = header.columns.enumerated().compactMap { i, c in
+            if case .property(let p) = c { (i, p, batch.key(p.name)) } else { nil }
+        }
+    }
+
+    /// A new batch with the keys declared in `properties`' order.
+    func makeBatch<Batch: NeptuneBatch>() -> Batch {
+        var batch = Batch()
+        for p in properties { _ = batch.key(p.column.name) }
+        return batch
+    }
+}
+
+extension VertexBatch: NeptuneBatch {
+    mutating func addRow(_ reader: CSVReader, _ fields: [CSVField], _ line: Int, _ columns: ImportColumns) -> String? {
+        let header = columns.header
+        let id = text(reader, fields[header.idColumn!])
+        guard !id.isEmpty else { return "~id is empty" }
+        var label = "vertex"
+        if let l = header.labelColumn, fields[l].count > 0 {
+            label = text(reader, fields[l])
+            if label.contains(";") { return "~label '\(label)' has several labels; Kith keeps one label a vertex" }
+        }
+        append(externalID: id, label: label, line: line)
+        return appendCells(reader, fields, columns)
+    }
+}
+
+extension EdgeBatch: NeptuneBatch {
+    mutating func addRow(_ reader: CSVReader, _ fields: [CSVField], _ line: Int, _ columns: ImportColumns) -> String? {
+        let header = columns.header
+        let id = text(reader, fields[header.idColumn!])
+        guard !id.isEmpty else { return "~id is empty" }
+        let from = text(reader, fields[header.fromColumn!])
+        let to = text(reader, fields[header.toColumn!])
+        guard !from.isEmpty else { return "~from is empty" }
+        guard !to.isEmpty else { return "~to is empty" }
+        var label = "edge"
+        if let l = header.labelColumn, fields[l].count > 0 { label = text(reader, fields[l]) }
+        append(externalID: id, label: label, from: from, to: to, line: line)
+        return appendCells(reader, fields, columns)
+    }
+}
+
+/// The row-building half both batch kinds share.
+protocol PropertyRowBatch {
+    mutating func key(_ name: String) -> BatchKey
+    mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue)
+    mutating func dropLastRow()
+}
+
+extension PropertyRowBatch {
+    /// Parses the property cells of the row just started; on the first bad cell, takes the
+    /// row back and returns why.
+    mutating func appendCells(_ reader: CSVReader, _ fields: [CSVField], _ columns: ImportColumns) -> String? {
+        for (index, column, key) in columns.properties {
+            switch reader.withUnescapedBytes(of: fields[index], { column.parse($0) }) {
+            case .success(let value?): appendProperty(key, value)
+            case .success(nil): break
+            case .failure(let error):
+                dropLastRow()
+                return "field '\(column.name)': \(error.reason)"
+            }
+        }
+        return nil
+    }
+}
+
+private func text(_ reader: CSVReader, _ field: CSVField) -> String {
+    reader.withUnescapedBytes(of: field) { String(decoding: $0, as: UTF8.self) }
+}
+
+// MARK: - Byte scans
+
+/// How many line feeds `bytes[range]` holds, eight bytes at a time.
+func countNewlines(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
+    var count = 0
+    var i = range.lowerBound
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let pattern = ones &* 0x0A
+    while i + 8 <= range.upperBound {
+        let x = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+        // A zero byte in x marks a line feed; count them exactly.
+        let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
+        count += (~t & 0x8080_8080_8080_8080).nonzeroBitCount
+        i += 8
+    }
+    while i < range.upperBound {
+        if bytes[i] == 0x0A { count += 1 }
+        i += 1
+    }
+    return count
+}
+
+/// Whether `bytes[range]` holds `byte`.
+func contains(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, _ byte: UInt8) -> Bool {
+    guard !range.isEmpty else { return false }
+    return memchr(bytes.baseAddress! + range.lowerBound, Int32(byte), range.count) != nil
+}
+
+// MARK: - Results
 
 /// A row the import refused.
 public struct NeptuneRejection: Sendable, Equatable, CustomStringConvertible {
@@ -223,16 +356,8 @@ public struct NeptuneRejection: Sendable, Equatable, CustomStringConvertible {
 public struct NeptuneImportSummary: Sendable {
     public var vertices = BulkReport()
     public var edges = BulkReport()
-    /// Every refused row, in the order found (loader rejections after their chunk's parse ones).
+    /// Every refused row: per chunk, the rows the parser refused, then those the loader did.
     public var rejections: [NeptuneRejection] = []
-}
-
-extension NeptuneHeader {
-    var propertyColumns: [(Int, NeptunePropertyColumn)] {
-        columns.enumerated().compactMap { i, c in
-            if case .property(let p) = c { (i, p) } else { nil }
-        }
-    }
 }
 
 extension NeptuneColumn {

@@ -23,27 +23,38 @@ public final class BulkLoader {
 
     /// Loads one batch of vertices in one transaction.
     public func load(_ batch: VertexBatch) throws -> BulkReport {
-        var learned: [(String, UInt64)] = []
         var timer = PhaseTimer()
         defer { timer.mark("vertices: load and commit") }
-        return try graph.write { w in
-            // A retry after map growth starts over: forget what the aborted attempt learned.
-            for (id, hash) in learned { knownVertices.remove(id, hash: hash) }
-            learned = []
-            return try loadVertices(batch, into: w, learned: &learned)
-        }
+        return try writeForgettingOnFailure { w, learned in try loadVertices(batch, into: w, learned: &learned) }
     }
 
     /// Loads one batch of edges in one transaction. Ends must be vertices loaded earlier (by
     /// this loader or before).
     public func load(_ batch: EdgeBatch) throws -> BulkReport {
-        var learned: [(String, UInt64)] = []
         var timer = PhaseTimer()
         defer { timer.mark("edges: load and commit") }
-        return try graph.write { w in
+        return try writeForgettingOnFailure { w, learned in try loadEdges(batch, into: w, learned: &learned) }
+    }
+
+    /// Runs a load in a write transaction. The ids it adds to `knownVertices` are listed in
+    /// `learned`, and forgotten when the transaction does not commit: before a retry after map
+    /// growth, and when it fails.
+    private func writeForgettingOnFailure(
+        _ body: (GraphWriter, inout [(String, UInt64)]) throws -> BulkReport
+    ) throws -> BulkReport {
+        var learned: [(String, UInt64)] = []
+        func forget() {
             for (id, hash) in learned { knownVertices.remove(id, hash: hash) }
             learned = []
-            return try loadEdges(batch, into: w, learned: &learned)
+        }
+        do {
+            return try graph.write { w in
+                forget()
+                return try body(w, &learned)
+            }
+        } catch {
+            forget()
+            throw error
         }
     }
 

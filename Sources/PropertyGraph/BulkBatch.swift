@@ -86,7 +86,7 @@ struct PropertyColumns: Sendable {
         for i in range where !isOverridden(i, inRow: range) { count += 1 }
         w.append(varint: UInt64(count))
         for i in range where !isOverridden(i, inRow: range) {
-            w.append(bigEndian: keyIDs[Int(keys[i])])
+            w.append(varint: UInt64(keyIDs[Int(keys[i])]))
             w.append(value: values[i])
         }
     }

@@ -126,7 +126,7 @@ public final class BulkLoader {
                     let label = labelIDs[Int(batch.labels[row])]
                     var properties: [(SymbolID, PropertyValue)]?
                     record.bytes.removeAll(keepingCapacity: true)
-                    record.append(bigEndian: label)
+                    record.append(varint: UInt64(label))
                     record.append(string: batch.externalIDs[row])
                     if let later = mergedInto[i] {
                         var merged = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
@@ -333,7 +333,7 @@ public final class BulkLoader {
                 let row = Int(item.row)
                 let label = labelIDs[Int(batch.labels[row])]
                 record.bytes.removeAll(keepingCapacity: true)
-                record.append(bigEndian: label)
+                record.append(varint: UInt64(label))
                 record.append(varint: from[row])
                 record.append(varint: to[row])
                 record.append(string: batch.externalIDs[row])
@@ -402,14 +402,14 @@ public final class BulkLoader {
                 try packed.withUnsafeMutableBytes { buffer in
                     for (i, row) in rows[start..<end].enumerated() {
                         let offset = i * adjacencyEntrySize
-                        buffer.storeBytes(of: row.far.bigEndian, toByteOffset: offset, as: UInt64.self)
-                        buffer.storeBytes(of: row.edge.bigEndian, toByteOffset: offset + 8, as: UInt64.self)
-                        buffer.storeBytes(of: row.weight.bitPattern.bigEndian, toByteOffset: offset + 16, as: UInt32.self)
+                        storeID(row.far, into: buffer, at: offset)
+                        storeID(row.edge, into: buffer, at: offset + idSize)
+                        buffer.storeBytes(of: row.weight.bitPattern.bigEndian, toByteOffset: offset + 2 * idSize, as: UInt32.self)
                     }
-                    var key = (near.bigEndian, label.bigEndian)
+                    var key = ((near << 16) | UInt64(label)).bigEndian
                     try withUnsafeBytes(of: &key) { k in
                         try cursor.putDuplicates(UnsafeRawBufferPointer(rebasing: buffer[0..<count * adjacencyEntrySize]),
-                                                 count: count, forKey: UnsafeRawBufferPointer(rebasing: k[0..<10]), flags: flags)
+                                                 count: count, forKey: UnsafeRawBufferPointer(rebasing: k[0..<adjacencyKeySize]), flags: flags)
                     }
                 }
                 start = end
@@ -430,7 +430,7 @@ public final class BulkLoader {
         try w.txn.withCursor(on: database) { cursor in
             for (i, item) in items.enumerated() {
                 if appending && (i == 0 || item.hash != items[i - 1].hash) {
-                    try withIDKey(item.hash) { k in try withIDKey(item.id) { try cursor.put($0, forKey: k, flags: .append) } }
+                    try withUnsafeBytes(of: item.hash.bigEndian) { k in try withIDKey(item.id) { try cursor.put($0, forKey: k, flags: .append) } }
                 } else {
                     try w.insertExternalID(names[Int(item.row)], id: item.id, in: database, externalIDOf: externalIDOf)
                 }
@@ -452,7 +452,13 @@ extension BulkLoader: Sendable {}
 
 @inline(__always)
 private func withIDKey<R>(_ id: UInt64, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try withUnsafeBytes(of: id.bigEndian, body)
+    try withIDBytes(id, body)
+}
+
+@inline(__always)
+private func storeID(_ id: UInt64, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
+    buffer.storeBytes(of: UInt16(truncatingIfNeeded: id >> 32).bigEndian, toByteOffset: offset, as: UInt16.self)
+    buffer.storeBytes(of: UInt32(truncatingIfNeeded: id).bigEndian, toByteOffset: offset + 2, as: UInt32.self)
 }
 
 @inline(__always)

@@ -1,3 +1,10 @@
+/// Vertex and edge ids take 6 bytes (48 bits: 281 trillion ids) in keys, index values and
+/// adjacency entries. Against 8-byte ids this takes 13 bytes off every edge on disk (the
+/// adjacency entries of both directions, their sub-page slack, the record and id-index keys).
+let idSize = 6
+/// The largest vertex or edge id.
+let maximumID: UInt64 = (1 << 48) - 1
+
 /// Appends fixed-width big-endian integers, varints and raw bytes: the building blocks of keys
 /// and records. Big-endian so that byte order is numeric order in keys.
 struct ByteWriter {
@@ -25,6 +32,13 @@ struct ByteWriter {
     @inline(__always)
     mutating func append(bigEndian value: UInt64) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// A 6-byte big-endian id.
+    @inline(__always)
+    mutating func append(id: UInt64) {
+        append(bigEndian: UInt16(truncatingIfNeeded: id >> 32))
+        append(bigEndian: UInt32(truncatingIfNeeded: id))
     }
 
     /// LEB128: 7 bits a byte, low bits first. Only inside records, never in keys.
@@ -107,6 +121,18 @@ struct ByteReader {
         return UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + count])
     }
 
+    mutating func id() throws(StorageError) -> UInt64 {
+        let raw = try bytes(count: idSize)
+        return raw.loadID(at: 0)
+    }
+
+    /// A label or property key id, stored as a varint in records.
+    mutating func symbol() throws(StorageError) -> SymbolID {
+        let v = try varint()
+        guard v <= UInt64(SymbolID.max) else { throw .corruptRecord }
+        return SymbolID(v)
+    }
+
     mutating func string() throws(StorageError) -> String {
         let count = Int(try varint())
         return String(decoding: try bytes(count: count), as: UTF8.self)
@@ -133,6 +159,18 @@ extension UnsafeRawBufferPointer {
     func loadBigEndianUInt16(at offset: Int) -> UInt16 {
         UInt16(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self))
     }
+
+    /// A 6-byte big-endian id.
+    @inline(__always)
+    func loadID(at offset: Int) -> UInt64 {
+        UInt64(loadBigEndianUInt16(at: offset)) << 32 | UInt64(loadBigEndianUInt32(at: offset + 2))
+    }
+}
+
+/// Lends the 6-byte key of `id`, built on the stack.
+@inline(__always)
+func withIDBytes<R>(_ id: UInt64, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try withUnsafeBytes(of: (id << 16).bigEndian) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<idSize])) }
 }
 
 /// A 64-bit hash of bytes that is the same in every process and on every run, so it can be

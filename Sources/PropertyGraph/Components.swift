@@ -120,7 +120,7 @@ extension GraphReader {
     /// the smallest vertex id of its component.
     public func component(of vertex: VertexID) throws -> VertexID? {
         try txn.withValue(in: stores.components, forKey: Keys.id(vertex.rawValue)) {
-            VertexID($0.loadBigEndianUInt64(at: 0))
+            VertexID($0.loadID(at: 0))
         }
     }
 }

@@ -18,7 +18,7 @@ struct EdgeRecord {
 
     init(decoding bytes: UnsafeRawBufferPointer) throws(StorageError) {
         var r = ByteReader(bytes)
-        label = try r.uint16()
+        label = try r.symbol()
         from = try r.varint()
         to = try r.varint()
         let ext = try r.stringBytes()
@@ -28,7 +28,7 @@ struct EdgeRecord {
 
     var encoded: [UInt8] {
         var w = ByteWriter(capacity: 32)
-        w.append(bigEndian: label)
+        w.append(varint: UInt64(label))
         w.append(varint: from)
         w.append(varint: to)
         w.append(string: externalID ?? "")
@@ -38,7 +38,7 @@ struct EdgeRecord {
 
     static func externalIDBytes(in bytes: UnsafeRawBufferPointer) throws(StorageError) -> UnsafeRawBufferPointer {
         var r = ByteReader(bytes)
-        _ = try r.uint16()
+        _ = try r.symbol()
         _ = try r.varint()
         _ = try r.varint()
         return try r.stringBytes()
@@ -74,7 +74,7 @@ extension GraphReader {
         try txn.withCursor(on: stores.edges) { cursor in
             var entry = try cursor.first()
             while let e = entry {
-                if try !body(EdgeID(e.key.loadBigEndianUInt64(at: 0))) { return }
+                if try !body(EdgeID(e.key.loadID(at: 0))) { return }
                 entry = try cursor.next()
             }
         }
@@ -142,8 +142,8 @@ extension GraphReader {
             return true
         }
         var entry = try Keys.adjacency(vertex, 0).withUnsafeBytes { try cursor.seek(atLeast: $0) }
-        while let e = entry, e.key.loadBigEndianUInt64(at: 0) == vertex {
-            if try !drain(label: e.key.loadBigEndianUInt16(at: 8)) { return false }
+        while let e = entry, e.key.loadID(at: 0) == vertex {
+            if try !drain(label: e.key.loadBigEndianUInt16(at: idSize)) { return false }
             entry = try cursor.nextKey()
         }
         return true
@@ -161,15 +161,15 @@ extension GraphReader {
         try txn.withCursor(on: db) { cursor in
             var entry = try cursor.first()
             while let e = entry {
-                let vertex = e.key.loadBigEndianUInt64(at: 0)
-                let label = e.key.loadBigEndianUInt16(at: 8)
+                let vertex = e.key.loadID(at: 0)
+                let label = e.key.loadBigEndianUInt16(at: idSize)
                 var page = try cursor.currentPage()
                 while let p = page {
                     let bytes = p.value
                     var offset = 0
                     while offset < bytes.count {
-                        try body(vertex, label, bytes.loadBigEndianUInt64(at: offset),
-                                 Float(bitPattern: bytes.loadBigEndianUInt32(at: offset + 16)))
+                        try body(vertex, label, bytes.loadID(at: offset),
+                                 Float(bitPattern: bytes.loadBigEndianUInt32(at: offset + 2 * idSize)))
                         offset += adjacencyEntrySize
                     }
                     page = try cursor.nextPage()

@@ -62,7 +62,7 @@ extension GraphReader {
     public func uniqueVertexID(label: String, key: String, value: PropertyValue) throws -> VertexID? {
         guard let labelID = try symbolID(label), let keyID = try symbolID(key),
               let uniqueKey = uniqueIndexKey(labelID, keyID, value) else { return nil }
-        return try txn.withValue(in: stores.unique, forKey: uniqueKey) { VertexID($0.loadBigEndianUInt64(at: 0)) }
+        return try txn.withValue(in: stores.unique, forKey: uniqueKey) { VertexID($0.loadID(at: 0)) }
     }
 
     /// The key of the unique index: label · key · the value's index encoding, with strings too
@@ -70,7 +70,7 @@ extension GraphReader {
     func uniqueIndexKey(_ label: SymbolID, _ key: SymbolID, _ value: PropertyValue) -> [UInt8]? {
         guard let encoded = IndexKeyCodec.encode(value) else { return nil }
         var bytes = Keys.labelKey(label, key, encoded.bytes)
-        if !encoded.isExact { bytes += Keys.id(stableHash(value.description)) }
+        if !encoded.isExact { bytes += Keys.hash(stableHash(value.description)) }
         return bytes
     }
 
@@ -98,8 +98,8 @@ extension GraphReader {
                 if !skip(e.key) {
                     guard var page = try cursor.currentPage() else { break }
                     while true {
-                        for offset in stride(from: 0, to: page.value.count, by: 8) {
-                            try body(VertexID(page.value.loadBigEndianUInt64(at: offset)))
+                        for offset in stride(from: 0, to: page.value.count, by: idSize) {
+                            try body(VertexID(page.value.loadID(at: offset)))
                         }
                         guard let next = try cursor.nextPage() else { break }
                         page = next

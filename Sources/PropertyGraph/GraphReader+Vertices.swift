@@ -19,7 +19,7 @@ struct VertexRecord {
 
     init(decoding bytes: UnsafeRawBufferPointer) throws(StorageError) {
         var r = ByteReader(bytes)
-        label = try r.uint16()
+        label = try r.symbol()
         let ext = try r.stringBytes()
         externalID = ext.isEmpty ? nil : String(decoding: ext, as: UTF8.self)
         properties = try r.properties()
@@ -27,7 +27,7 @@ struct VertexRecord {
 
     var encoded: [UInt8] {
         var w = ByteWriter(capacity: 32)
-        w.append(bigEndian: label)
+        w.append(varint: UInt64(label))
         w.append(string: externalID ?? "")
         w.append(properties: properties)
         return w.bytes
@@ -36,7 +36,7 @@ struct VertexRecord {
     /// The external id's bytes in an encoded record, without decoding the rest.
     static func externalIDBytes(in bytes: UnsafeRawBufferPointer) throws(StorageError) -> UnsafeRawBufferPointer {
         var r = ByteReader(bytes)
-        _ = try r.uint16()
+        _ = try r.symbol()
         return try r.stringBytes()
     }
 }
@@ -61,7 +61,10 @@ extension GraphReader {
 
     /// The label of a vertex, or `nil` when there is no such vertex.
     public func label(of id: VertexID) throws -> String? {
-        let label = try txn.withValue(in: stores.vertices, forKey: Keys.id(id.rawValue)) { $0.loadBigEndianUInt16(at: 0) }
+        let label = try txn.withValue(in: stores.vertices, forKey: Keys.id(id.rawValue)) { bytes throws(StorageError) in
+            var r = ByteReader(bytes)
+            return try r.symbol()
+        }
         return try label.map(symbolName)
     }
 
@@ -89,8 +92,8 @@ extension GraphReader {
                     guard try cursor.seek(to: key) != nil, var page = try cursor.currentPage() else { return }
                     while true {
                         let ids = page.value
-                        for offset in stride(from: 0, to: ids.count, by: 8) {
-                            if try !body(VertexID(ids.loadBigEndianUInt64(at: offset))) { return }
+                        for offset in stride(from: 0, to: ids.count, by: idSize) {
+                            if try !body(VertexID(ids.loadID(at: offset))) { return }
                         }
                         guard let next = try cursor.nextPage() else { return }
                         page = next
@@ -101,7 +104,7 @@ extension GraphReader {
             try txn.withCursor(on: stores.vertices) { cursor in
                 var entry = try cursor.first()
                 while let e = entry {
-                    if try !body(VertexID(e.key.loadBigEndianUInt64(at: 0))) { return }
+                    if try !body(VertexID(e.key.loadID(at: 0))) { return }
                     entry = try cursor.next()
                 }
             }
@@ -128,11 +131,11 @@ extension GraphReader {
         _ externalID: String, in database: Database, matches: (UInt64) throws -> Bool
     ) throws -> UInt64? {
         let key = ExternalIDKey(externalID)
-        if let id = try txn.withValue(in: database, forKey: key.hashed, { $0.loadBigEndianUInt64(at: 0) }),
+        if let id = try txn.withValue(in: database, forKey: key.hashed, { $0.loadID(at: 0) }),
            try matches(id) {
             return id
         }
-        return try txn.withValue(in: database, forKey: key.exact) { $0.loadBigEndianUInt64(at: 0) }
+        return try txn.withValue(in: database, forKey: key.exact) { $0.loadID(at: 0) }
     }
 }
 
@@ -148,7 +151,7 @@ struct ExternalIDKey {
 
     init(hash: UInt64, id: [UInt8]) {
         self.hash = hash
-        hashed = Keys.id(hash)
+        hashed = Keys.hash(hash)
         exact = hashed + id.prefix(maximumIndexedValueBytes)
     }
 }

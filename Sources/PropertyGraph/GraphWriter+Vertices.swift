@@ -86,7 +86,7 @@ extension GraphWriter {
         let candidate = try peekVertexID()
         let existing = try uniqueKey.withUnsafeBytes { k in
             try Keys.id(candidate).withUnsafeBytes { v in
-                try txn.insertIfAbsent(v, forKey: k, in: stores.unique) { VertexID($0.loadBigEndianUInt64(at: 0)) }
+                try txn.insertIfAbsent(v, forKey: k, in: stores.unique) { VertexID($0.loadID(at: 0)) }
             }
         }
         if let existing { return (existing, false) }
@@ -135,7 +135,7 @@ extension GraphWriter {
             try txn.delete(Keys.labelKey(label, key, encoded.bytes), value: Keys.id(vertex.rawValue), in: stores.properties)
         }
         if try isUnique(label: label, key: key), let uniqueKey = uniqueIndexKey(label, key, value) {
-            let holder = try txn.withValue(in: stores.unique, forKey: uniqueKey) { $0.loadBigEndianUInt64(at: 0) }
+            let holder = try txn.withValue(in: stores.unique, forKey: uniqueKey) { $0.loadID(at: 0) }
             if holder == vertex.rawValue { try txn.delete(uniqueKey, in: stores.unique) }
         }
     }
@@ -144,7 +144,7 @@ extension GraphWriter {
         guard let uniqueKey = uniqueIndexKey(label, key, value) else { return }
         let holder = try uniqueKey.withUnsafeBytes { k in
             try Keys.id(vertex.rawValue).withUnsafeBytes { v in
-                try txn.insertIfAbsent(v, forKey: k, in: stores.unique) { $0.loadBigEndianUInt64(at: 0) }
+                try txn.insertIfAbsent(v, forKey: k, in: stores.unique) { $0.loadID(at: 0) }
             }
         }
         if let holder, holder != vertex.rawValue {

@@ -41,6 +41,7 @@ public final class GraphWriter: GraphReader {
 
     func allocateVertexIDs(_ count: UInt64) throws -> UInt64 {
         let first = try nextVertex ?? vertexIDBound()
+        guard first + count <= maximumID else { throw StorageError.idSpaceExhausted }
         nextVertex = first + count
         return first
     }
@@ -52,6 +53,7 @@ public final class GraphWriter: GraphReader {
 
     func allocateEdgeIDs(_ count: UInt64) throws -> UInt64 {
         let first = try nextEdge ?? nextEdgeIDValue()
+        guard first + count <= maximumID else { throw StorageError.idSpaceExhausted }
         nextEdge = first + count
         return first
     }
@@ -62,12 +64,12 @@ public final class GraphWriter: GraphReader {
 
     /// Writes what the transaction kept in memory: next ids, symbol counter, count changes.
     func finish() throws {
-        if let nextVertex { try txn.put(Keys.id(nextVertex), forKey: MetaKeys.nextVertex, in: stores.meta) }
-        if let nextEdge { try txn.put(Keys.id(nextEdge), forKey: MetaKeys.nextEdge, in: stores.meta) }
+        if let nextVertex { try txn.put(Keys.counter(nextVertex), forKey: MetaKeys.nextVertex, in: stores.meta) }
+        if let nextEdge { try txn.put(Keys.counter(nextEdge), forKey: MetaKeys.nextEdge, in: stores.meta) }
         if let nextSymbol { try txn.put(Keys.symbol(nextSymbol), forKey: MetaKeys.nextSymbol, in: stores.meta) }
         for (key, delta) in countDeltas where delta != 0 {
             let current = try txn.withValue(in: stores.counts, forKey: key) { $0.loadBigEndianUInt64(at: 0) } ?? 0
-            try txn.put(Keys.id(UInt64(max(0, Int64(current) + delta))), forKey: key, in: stores.counts)
+            try txn.put(Keys.counter(UInt64(max(0, Int64(current) + delta))), forKey: key, in: stores.counts)
         }
         countDeltas.removeAll()
     }
@@ -84,7 +86,7 @@ public final class GraphWriter: GraphReader {
         let value = Keys.id(id)
         let existing = try key.hashed.withUnsafeBytes { k in
             try value.withUnsafeBytes { v in
-                try txn.insertIfAbsent(v, forKey: k, in: database) { $0.loadBigEndianUInt64(at: 0) }
+                try txn.insertIfAbsent(v, forKey: k, in: database) { $0.loadID(at: 0) }
             }
         }
         guard let existing else { return }
@@ -100,7 +102,7 @@ public final class GraphWriter: GraphReader {
 
     func removeExternalID(_ externalID: String, id: UInt64, in database: Database) throws {
         let key = ExternalIDKey(externalID)
-        let atHashed = try txn.withValue(in: database, forKey: key.hashed) { $0.loadBigEndianUInt64(at: 0) }
+        let atHashed = try txn.withValue(in: database, forKey: key.hashed) { $0.loadID(at: 0) }
         try txn.delete(atHashed == id ? key.hashed : key.exact, in: database)
     }
 }

@@ -7,15 +7,17 @@ import LMDB
 /// |---|---|---|
 /// | meta | ASCII name, or "u" + label + key for unique constraints | schema version, next ids |
 /// | symbols | "n" + name / "i" + id(2) | id(2) / name |
-/// | vertices | vertexID(8) | label(2) · external id · property map |
-/// | edges | edgeID(8) | label(2) · from (varint) · to (varint) · external id · property map |
-/// | out, in (dupsort, dupfixed) | vertexID(8) · edge label(2) | other vertexID(8) · edgeID(8) · weight (f32, 4) |
-/// | labels (dupsort, dupfixed) | vertex label(2) | vertexID(8) |
-/// | vertex_ids, edge_ids | hash64(external id), or hash64 · external id after a collision | id(8) |
-/// | unique | label(2) · key(2) · index value | vertexID(8) |
-/// | properties (dupsort, dupfixed) | label(2) · key(2) · index value | vertexID(8) |
+/// | vertices | vertexID(6) | label (varint) · external id · property map |
+/// | edges | edgeID(6) | label (varint) · from (varint) · to (varint) · external id · property map |
+/// | out, in (dupsort, dupfixed) | vertexID(6) · edge label(2) | other vertexID(6) · edgeID(6) · weight (f32, 4) |
+/// | labels (dupsort, dupfixed) | vertex label(2) | vertexID(6) |
+/// | vertex_ids, edge_ids | hash64(external id), or hash64 · external id after a collision | id(6) |
+/// | unique | label(2) · key(2) · index value | vertexID(6) |
+/// | properties (dupsort, dupfixed) | label(2) · key(2) · index value | vertexID(6) |
 /// | counts | "v"/"e" + label(2) | count (8) |
-/// | components | vertexID(8) | component id (8): the smallest vertex id in the component |
+/// | components | vertexID(6) | component id (6): the smallest vertex id in the component |
+///
+/// Ids are 6 bytes (see `idSize`); property maps are a count, then (key varint, value) pairs.
 struct Stores: Sendable {
     let meta: Database
     let symbols: Database
@@ -49,22 +51,35 @@ struct Stores: Sendable {
     }
 }
 
-/// Size of one adjacency duplicate: other vertex(8) · edge(8) · weight(4).
-let adjacencyEntrySize = 20
+/// Size of one adjacency duplicate: other vertex(6) · edge(6) · weight(4).
+let adjacencyEntrySize = 2 * idSize + 4
+/// Size of an adjacency key: vertex(6) · label(2).
+let adjacencyKeySize = idSize + 2
 
 /// Builders of the fixed-width, big-endian keys of the layout above.
 enum Keys {
+    /// A vertex or edge id: 6 bytes.
     @inline(__always)
     static func id(_ raw: UInt64) -> [UInt8] {
-        var w = ByteWriter(capacity: 8)
-        w.append(bigEndian: raw)
+        var w = ByteWriter(capacity: idSize)
+        w.append(id: raw)
         return w.bytes
     }
 
+    /// A 64-bit hash in an id-index key.
+    static func hash(_ value: UInt64) -> [UInt8] {
+        var w = ByteWriter(capacity: 8)
+        w.append(bigEndian: value)
+        return w.bytes
+    }
+
+    /// A counter or count value in `meta` and `counts`: 8 bytes.
+    static func counter(_ value: UInt64) -> [UInt8] { hash(value) }
+
     @inline(__always)
     static func adjacency(_ vertex: UInt64, _ label: SymbolID) -> [UInt8] {
-        var w = ByteWriter(capacity: 10)
-        w.append(bigEndian: vertex)
+        var w = ByteWriter(capacity: adjacencyKeySize)
+        w.append(id: vertex)
         w.append(bigEndian: label)
         return w.bytes
     }
@@ -72,8 +87,8 @@ enum Keys {
     @inline(__always)
     static func adjacencyEntry(other: UInt64, edge: UInt64, weight: Float) -> [UInt8] {
         var w = ByteWriter(capacity: adjacencyEntrySize)
-        w.append(bigEndian: other)
-        w.append(bigEndian: edge)
+        w.append(id: other)
+        w.append(id: edge)
         w.append(bigEndian: weight.bitPattern)
         return w.bytes
     }
@@ -96,9 +111,9 @@ enum Keys {
 /// One decoded adjacency duplicate.
 @inline(__always)
 func decodeAdjacencyEntry(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> (other: UInt64, edge: UInt64, weight: Float) {
-    (bytes.loadBigEndianUInt64(at: offset),
-     bytes.loadBigEndianUInt64(at: offset + 8),
-     Float(bitPattern: bytes.loadBigEndianUInt32(at: offset + 16)))
+    (bytes.loadID(at: offset),
+     bytes.loadID(at: offset + idSize),
+     Float(bitPattern: bytes.loadBigEndianUInt32(at: offset + 2 * idSize)))
 }
 
 /// Names of the entries in `meta`.

@@ -14,6 +14,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case uniqueViolation(label: String, key: String, value: String)
     /// A value that cannot be indexed (a list) where an index is required.
     case unindexableValue(key: String)
+    /// More than 2^48 - 1 vertices or edges were ever created.
+    case idSpaceExhausted
     /// More than 65,535 distinct labels or property keys.
     case tooManySymbols
     /// Components need vertex ids that fit 32 bits.
@@ -31,6 +33,7 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .uniqueViolation(let label, let key, let value):
             "another '\(label)' vertex already has \(key) = '\(value)'"
         case .unindexableValue(let key): "the value of '\(key)' is a list, which cannot be indexed"
+        case .idSpaceExhausted: "the store has used all 2^48 - 1 vertex or edge ids"
         case .tooManySymbols: "more than 65,535 distinct labels or property keys"
         case .tooManyVertices(let n): "\(n) vertex ids do not fit the 32-bit component arrays"
         }

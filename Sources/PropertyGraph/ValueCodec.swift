@@ -42,11 +42,11 @@ extension ByteWriter {
         }
     }
 
-    /// A property map: a count, then (key id, value) pairs.
+    /// A property map: a count, then (key id as a varint, value) pairs.
     mutating func append(properties: [(SymbolID, PropertyValue)]) {
         append(varint: UInt64(properties.count))
         for (key, value) in properties {
-            append(bigEndian: key)
+            append(varint: UInt64(key))
             append(value: value)
         }
     }
@@ -82,7 +82,7 @@ extension ByteReader {
         var result: [(SymbolID, PropertyValue)] = []
         result.reserveCapacity(count)
         for _ in 0..<count {
-            let key = try uint16()
+            let key = try symbol()
             result.append((key, try value()))
         }
         return result

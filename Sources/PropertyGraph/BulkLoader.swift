@@ -165,10 +165,10 @@ public final class BulkLoader {
             }
         }
         timer.mark("vertices: property index")
-        sortByHash(&created)
-        try writeExternalIDs(created, names: batch.externalIDs, into: stores.vertexIDs, writer: w) { other in
-            try w.txn.withValue(in: stores.vertices, forKey: Keys.id(other)) { try VertexRecord.externalIDBytes(in: $0) }
-        }
+        var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.externalIDs[Int($0.row)], row: $0.row) }
+        created = []
+        sortByHash(&named)
+        try writeExternalIDs(named, of: .vertex, writer: w) { batch.externalIDs[Int($0)] }
         timer.mark("vertices: id index")
         return report
     }
@@ -354,14 +354,13 @@ public final class BulkLoader {
         try writeAdjacency(sortedIn.wait(), into: stores.in, writer: w)
         timer.mark("edges: write in")
 
-        var ids: [HashedID] = []
+        var ids: [NamedHashedID] = []
         ids.reserveCapacity(report.inserted)
         for item in byHash where !dropped.contains(Int(item.row)) {
-            ids.append(HashedID(hash: item.hash, id: edgeIDs[Int(item.row)], row: item.row))
+            // Edge entries carry no name; it is looked up only for a hash collision.
+            ids.append(NamedHashedID(hash: item.hash, id: edgeIDs[Int(item.row)], name: "", row: item.row))
         }
-        try writeExternalIDs(ids, names: batch.externalIDs, into: stores.edgeIDs, writer: w) { other in
-            try w.txn.withValue(in: stores.edges, forKey: Keys.id(other)) { try EdgeRecord.externalIDBytes(in: $0) }
-        }
+        try writeExternalIDs(ids, of: .edge, writer: w) { batch.externalIDs[Int($0)] }
         timer.mark("edges: id index")
         return report
     }
@@ -423,16 +422,25 @@ public final class BulkLoader {
     /// appended; a repeated hash (a collision) and any write into a non-empty index go through
     /// the checked path.
     private func writeExternalIDs(
-        _ items: [HashedID], names: [String], into database: Database, writer w: GraphWriter,
-        externalIDOf: (UInt64) throws -> UnsafeRawBufferPointer?
+        _ items: [NamedHashedID], of kind: ElementKind, writer w: GraphWriter, nameOfRow: (Int32) -> String
     ) throws {
-        let appending = try w.txn.statistics(of: database).entries == 0
-        try w.txn.withCursor(on: database) { cursor in
+        let index = kind.index(in: graph.stores)
+        let appending = try w.txn.statistics(of: index).entries == 0
+        var value = ByteWriter(capacity: 32)
+        try w.txn.withCursor(on: index) { cursor in
             for (i, item) in items.enumerated() {
-                if appending && (i == 0 || item.hash != items[i - 1].hash) {
-                    try withUnsafeBytes(of: item.hash.bigEndian) { k in try withIDKey(item.id) { try cursor.put($0, forKey: k, flags: .append) } }
-                } else {
-                    try w.insertExternalID(names[Int(item.row)], id: item.id, in: database, externalIDOf: externalIDOf)
+                guard appending && (i == 0 || item.hash != items[i - 1].hash) else {
+                    try w.insertExternalID(item.name.isEmpty ? nameOfRow(item.row) : item.name, id: item.id, of: kind)
+                    continue
+                }
+                value.bytes.removeAll(keepingCapacity: true)
+                value.append(id: item.id)
+                if kind.valueCarriesExternalID {
+                    var name = item.name
+                    name.withUTF8 { value.append(contentsOf: $0) }
+                }
+                try withUnsafeBytes(of: item.hash.bigEndian) { k in
+                    try value.bytes.withUnsafeBytes { try cursor.put($0, forKey: k, flags: .append) }
                 }
             }
         }

@@ -56,18 +56,34 @@ func sortAdjacency(_ rows: inout [AdjacencyRow]) {
     }
 }
 
+/// Something sorted by a uniformly distributed 64-bit hash.
+protocol Hashed {
+    var hash: UInt64 { get }
+}
+
 /// One external id on its way into `vertex_ids` / `edge_ids`.
-struct HashedID {
+struct HashedID: Hashed {
     var hash: UInt64
     var id: UInt64
     /// Where the id's string is (a batch row).
     var row: Int32
 }
 
+/// An external id that travels with its string, so that writing in hash order reads no
+/// batch row at random (on 1 M vertices those reads cost a quarter of a second).
+struct NamedHashedID: Hashed {
+    var hash: UInt64
+    var id: UInt64
+    /// The external id, or empty where the writer need not read it (edges, whose index
+    /// entries carry no name); `row` then finds it when a hash collision needs it.
+    var name: String
+    var row: Int32
+}
+
 /// Sorts by hash, ties in their original order. Hashes are uniform, so a counting sort on
 /// the top bits leaves buckets of a few entries for insertion sort.
 /// - Complexity: O(n) expected.
-func sortByHash(_ items: inout [HashedID]) {
+func sortByHash<Item: Hashed>(_ items: inout [Item]) {
     guard items.count > 1 else { return }
     var bits = 1
     while (1 << bits) < items.count && bits < 24 { bits += 1 }
@@ -76,7 +92,7 @@ func sortByHash(_ items: inout [HashedID]) {
     for item in items { starts[Int(item.hash >> shift) + 1] += 1 }
     for i in 0..<(1 << bits) { starts[i + 1] += starts[i] }
     var next = starts
-    let sorted = [HashedID](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+    let sorted = [Item](unsafeUninitializedCapacity: items.count) { buffer, initialized in
         for item in items {
             let bucket = Int(item.hash >> shift)
             (buffer.baseAddress! + next[bucket]).initialize(to: item)

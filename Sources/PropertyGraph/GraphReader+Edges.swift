@@ -63,10 +63,10 @@ extension GraphReader {
         return try edge(id)
     }
 
+    /// The id of the edge with this external id.
+    /// - Complexity: two B-tree look-ups (the hashed id index, then the record that checks it).
     public func edgeID(externalID: String) throws -> EdgeID? {
-        try externalIDLookup(externalID, in: stores.edgeIDs) { id in
-            try txn.withValue(in: stores.edges, forKey: Keys.id(id)) { try EdgeRecord.externalIDBytes(in: $0) == externalID } ?? false
-        }.map { EdgeID($0) }
+        try lookUpExternalID(externalID, of: .edge).map { EdgeID($0) }
     }
 
     /// Calls `body` with every edge id in id order until it returns false.

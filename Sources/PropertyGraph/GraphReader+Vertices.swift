@@ -76,10 +76,10 @@ extension GraphReader {
     }
 
     /// The id of the vertex with this external id.
+    /// - Complexity: one B-tree look-up: `vertex_ids` entries carry the external id they stand
+    ///   for, so a hash match is checked without reading the record.
     public func vertexID(externalID: String) throws -> VertexID? {
-        try externalIDLookup(externalID, in: stores.vertexIDs) { id in
-            try txn.withValue(in: stores.vertices, forKey: Keys.id(id)) { try VertexRecord.externalIDBytes(in: $0) == externalID } ?? false
-        }.map { VertexID($0) }
+        try lookUpExternalID(externalID, of: .vertex).map { VertexID($0) }
     }
 
     /// Calls `body` with every vertex id carrying `label` (every vertex when nil), in id order,
@@ -121,38 +121,6 @@ extension GraphReader {
     /// Every vertex label in use, sorted.
     public func vertexLabels() throws -> [String] {
         try countsByLabel().vertices.keys.sorted()
-    }
-
-    // MARK: - External ids
-
-    /// Looks `externalID` up in a hashed id index: the key is its 64-bit hash, and after a hash
-    /// collision the later id is stored under hash · id bytes. `matches` checks a candidate.
-    func externalIDLookup(
-        _ externalID: String, in database: Database, matches: (UInt64) throws -> Bool
-    ) throws -> UInt64? {
-        let key = ExternalIDKey(externalID)
-        if let id = try txn.withValue(in: database, forKey: key.hashed, { $0.loadID(at: 0) }),
-           try matches(id) {
-            return id
-        }
-        return try txn.withValue(in: database, forKey: key.exact) { $0.loadID(at: 0) }
-    }
-}
-
-/// The two keys an external id can have in `vertex_ids` / `edge_ids`.
-struct ExternalIDKey {
-    let hash: UInt64
-    let hashed: [UInt8]
-    let exact: [UInt8]
-
-    init(_ externalID: String) {
-        self.init(hash: stableHash(externalID), id: Array(externalID.utf8))
-    }
-
-    init(hash: UInt64, id: [UInt8]) {
-        self.hash = hash
-        hashed = Keys.hash(hash)
-        exact = hashed + id.prefix(maximumIndexedValueBytes)
     }
 }
 

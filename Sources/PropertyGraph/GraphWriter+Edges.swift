@@ -19,9 +19,7 @@ extension GraphWriter {
         try putAdjacency(record, id: id.rawValue, weight: weight(of: record))
         adjustCount(vertex: false, label: record.label, by: 1)
         if let externalID {
-            try insertExternalID(externalID, id: id.rawValue, in: stores.edgeIDs) { other in
-                try txn.withValue(in: stores.edges, forKey: Keys.id(other)) { try EdgeRecord.externalIDBytes(in: $0) }
-            }
+            try insertExternalID(externalID, id: id.rawValue, of: .edge)
         }
         return id
     }
@@ -54,7 +52,7 @@ extension GraphWriter {
         guard let record = try edgeRecord(edge) else { throw StorageError.edgeNotFound(edge) }
         try deleteAdjacency(record, id: edge.rawValue, weight: weight(of: record))
         if let externalID = record.externalID {
-            try removeExternalID(externalID, id: edge.rawValue, in: stores.edgeIDs)
+            try removeExternalID(externalID, id: edge.rawValue, of: .edge)
         }
         try txn.delete(Keys.id(edge.rawValue), in: stores.edges)
         adjustCount(vertex: false, label: record.label, by: -1)

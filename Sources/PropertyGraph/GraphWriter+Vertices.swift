@@ -22,9 +22,7 @@ extension GraphWriter {
                               unique: propertyKey != skippingUniqueKey)
         }
         if let externalID = record.externalID {
-            try insertExternalID(externalID, id: id.rawValue, in: stores.vertexIDs) { other in
-                try txn.withValue(in: stores.vertices, forKey: Keys.id(other)) { try VertexRecord.externalIDBytes(in: $0) }
-            }
+            try insertExternalID(externalID, id: id.rawValue, of: .vertex)
         }
     }
 
@@ -64,7 +62,7 @@ extension GraphWriter {
         let key = Keys.id(vertex.rawValue)
         try txn.delete(Keys.symbol(record.label), value: key, in: stores.labels)
         if let externalID = record.externalID {
-            try removeExternalID(externalID, id: vertex.rawValue, in: stores.vertexIDs)
+            try removeExternalID(externalID, id: vertex.rawValue, of: .vertex)
         }
         try txn.delete(key, in: stores.components)
         try txn.delete(key, in: stores.vertices)

@@ -73,36 +73,4 @@ public final class GraphWriter: GraphReader {
         }
         countDeltas.removeAll()
     }
-
-    // MARK: - External ids
-
-    /// Records `externalID` → `id` in a hashed id index.
-    /// - Throws: `StorageError.duplicateExternalID` when another element holds it.
-    func insertExternalID(
-        _ externalID: String, id: UInt64, in database: Database,
-        externalIDOf: (UInt64) throws -> UnsafeRawBufferPointer?
-    ) throws {
-        let key = ExternalIDKey(externalID)
-        let value = Keys.id(id)
-        let existing = try key.hashed.withUnsafeBytes { k in
-            try value.withUnsafeBytes { v in
-                try txn.insertIfAbsent(v, forKey: k, in: database) { $0.loadID(at: 0) }
-            }
-        }
-        guard let existing else { return }
-        if try externalIDOf(existing).map({ $0 == externalID }) ?? false {
-            throw StorageError.duplicateExternalID(externalID)
-        }
-        // A different id with the same 64-bit hash: store this one under its exact key.
-        let taken = try key.exact.withUnsafeBytes { k in
-            try value.withUnsafeBytes { v in try txn.insertIfAbsent(v, forKey: k, in: database) { _ in true } }
-        }
-        if taken != nil { throw StorageError.duplicateExternalID(externalID) }
-    }
-
-    func removeExternalID(_ externalID: String, id: UInt64, in database: Database) throws {
-        let key = ExternalIDKey(externalID)
-        let atHashed = try txn.withValue(in: database, forKey: key.hashed) { $0.loadID(at: 0) }
-        try txn.delete(atHashed == id ? key.hashed : key.exact, in: database)
-    }
 }

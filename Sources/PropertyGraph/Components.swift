@@ -11,9 +11,13 @@ public struct ComponentSummary: Sendable, Equatable, Codable {
     public var edges: Int
 }
 
-/// Union-find over dense vertex ids with path halving. A union links the larger root under the
-/// smaller, so every component's root is its smallest vertex id: component ids are the same on
-/// every run over the same graph.
+/// Union-find over dense vertex ids: Rem's algorithm with splicing, which keeps every
+/// parent no larger than its child, so each component's root is its smallest vertex id and
+/// component ids are the same on every run over the same graph.
+///
+/// Rem's interleaved walk touches fewer cache lines per union than find-find-link with path
+/// halving; on 3 M random edges over 1 M vertices (a 4 MB parent array) it took the union phase
+/// from ~0.15 s to ~0.09 s here.
 struct UnionFind: ~Copyable {
     private let parent: UnsafeMutableBufferPointer<UInt32>
 
@@ -24,23 +28,27 @@ struct UnionFind: ~Copyable {
 
     deinit { parent.deallocate() }
 
+    /// The parent of `x`: `x` itself for a root, a smaller id otherwise.
     @inline(__always)
-    func find(_ x: UInt32) -> UInt32 {
-        var x = Int(x)
-        while true {
-            let p = Int(parent[x])
-            if p == x { return UInt32(truncatingIfNeeded: x) }
-            let gp = parent[p]
-            parent[x] = gp
-            x = Int(gp)
-        }
-    }
+    func parent(of x: Int) -> Int { Int(parent[x]) }
 
     @inline(__always)
     func union(_ a: UInt32, _ b: UInt32) {
-        let ra = find(a), rb = find(b)
-        if ra == rb { return }
-        if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb }
+        var x = Int(a), y = Int(b)
+        var px = Int(parent[x]), py = Int(parent[y])
+        while px != py {
+            if px > py {
+                parent[x] = UInt32(truncatingIfNeeded: py)
+                if x == px { return }
+                x = px
+                px = Int(parent[x])
+            } else {
+                parent[y] = UInt32(truncatingIfNeeded: px)
+                if y == py { return }
+                y = py
+                py = Int(parent[y])
+            }
+        }
     }
 }
 
@@ -58,6 +66,7 @@ extension Graph {
         edgeLabels: [String] = [], minimumWeight: Double? = nil, persist: Bool = false
     ) throws -> ComponentSummary {
         var roots: [UInt32] = []
+        var timer = PhaseTimer()
         let summary = try read { g -> ComponentSummary in
             let bound = try g.vertexIDBound()
             guard bound <= UInt64(UInt32.max) else { throw StorageError.tooManyVertices(bound) }
@@ -76,17 +85,22 @@ extension Graph {
             }
             // Ids that were never used or were deleted have no edges: each is its own root, and
             // is not counted. Id 0 is never a vertex.
+            timer.mark("components: union \(edges) edges")
+            // Parents never exceed their children, so one pass in id order finds every root:
+            // a vertex's parent has already been resolved to its root when the vertex is reached.
             var sizes = [UInt32](repeating: 0, count: Int(bound))
+            var rootOf = [UInt32](repeating: 0, count: Int(bound))
             var rootCount = 0
-            var flattened = [UInt32](repeating: 0, count: Int(bound))
             for i in 1..<Int(max(bound, 1)) {
-                let r = sets.find(UInt32(i))
-                flattened[i] = r
-                if r == UInt32(i) { rootCount += 1 }
+                let p = sets.parent(of: i)
+                let r = p == i ? UInt32(i) : rootOf[p]
+                rootOf[i] = r
+                if p == i { rootCount += 1 }
                 sizes[Int(r)] += 1
             }
+            timer.mark("components: roots and sizes")
             let missing = Int(bound) - 1 - vertexCount
-            if persist { roots = flattened }
+            if persist { roots = rootOf }
             return ComponentSummary(
                 components: rootCount - missing,
                 largest: vertexCount == 0 ? 0 : Int(sizes.max() ?? 0),

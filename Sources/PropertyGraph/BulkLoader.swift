@@ -119,6 +119,7 @@ public final class BulkLoader {
         var indexEntries: [([UInt8], UInt64)] = []
         var uniqueCache: [UInt32: Bool] = [:]
         var record = ByteWriter(capacity: 64)
+        var perLabel = [Int](repeating: 0, count: labelIDs.count)
         try w.txn.withCursor(on: stores.vertices) { vertices in
             try w.txn.withCursor(on: stores.labels) { labels in
                 for (i, item) in created.enumerated() {
@@ -143,7 +144,7 @@ public final class BulkLoader {
                         try record.bytes.withUnsafeBytes { try vertices.put($0, forKey: key, flags: .append) }
                         try withSymbolKey(label) { try labels.put(key, forKey: $0, flags: .appendDuplicate) }
                     }
-                    w.adjustCount(vertex: true, label: label, by: 1)
+                    perLabel[Int(batch.labels[row])] += 1
                     for (key, value) in properties ?? [] {
                         let pair = UInt32(label) << 16 | UInt32(key)
                         let unique = try uniqueCache[pair] ?? w.isUnique(label: label, key: key)
@@ -157,6 +158,7 @@ public final class BulkLoader {
                 }
             }
         }
+        for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: true, label: labelIDs[i], by: Int64(n)) }
         timer.mark("vertices: records and labels")
         indexEntries.sort { $0.0.lexicographicallyPrecedes($1.0) || ($0.0 == $1.0 && $0.1 < $1.1) }
         try w.txn.withCursor(on: stores.properties) { cursor in
@@ -165,10 +167,10 @@ public final class BulkLoader {
             }
         }
         timer.mark("vertices: property index")
-        var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.externalIDs[Int($0.row)], row: $0.row) }
+        var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.externalIDs[Int($0.row)]) }
         created = []
         sortByHash(&named)
-        try writeExternalIDs(named, of: .vertex, writer: w) { batch.externalIDs[Int($0)] }
+        try writeExternalIDs(named.lazy.map { ($0.hash, $0.id, .name($0.name)) }, of: .vertex, writer: w)
         timer.mark("vertices: id index")
         return report
     }
@@ -230,9 +232,10 @@ public final class BulkLoader {
             return id
         }
 
-        // Rows naming edges that already exist update them.
-        var pending: [HashedID] = []   // rows that may create an edge; `id` is set below
-        pending.reserveCapacity(batch.count)
+        // Rows naming edges that already exist update them; the others create edges.
+        var creates = [Bool](repeating: false, count: batch.count)
+        var byHash: [HashedID] = []   // the creating rows; ids are set below
+        byHash.reserveCapacity(batch.count)
         for row in 0..<batch.count {
             if from[row] == unresolved {
                 guard let f = try resolve(batch.from[row]) else {
@@ -259,24 +262,23 @@ public final class BulkLoader {
                 }
                 continue
             }
-            pending.append(HashedID(hash: stableHash(externalID), id: 0, row: Int32(row)))
+            creates[row] = true
+            byHash.append(HashedID(hash: stableHash(externalID), id: 0, row: Int32(row)))
         }
 
         timer.mark("edges: resolve \(batch.count) rows")
         // In hash order, rows repeating an id are neighbours: the later one merges into the
         // first (same ends and label) or is rejected.
-        var byHash = pending
         sortByHash(&byHash)
         var repeats: [Int: [Int]] = [:]   // first row → later rows with its id
-        var dropped = Set<Int>()
         var groupStart = 0
         for position in byHash.indices.dropFirst() {
             if byHash[position].hash != byHash[groupStart].hash { groupStart = position; continue }
             let row = Int(byHash[position].row)
             for earlier in groupStart..<position {
                 let first = Int(byHash[earlier].row)
-                guard !dropped.contains(first), batch.externalIDs[first] == batch.externalIDs[row] else { continue }
-                dropped.insert(row)
+                guard creates[first], batch.externalIDs[first] == batch.externalIDs[row] else { continue }
+                creates[row] = false
                 if from[first] == from[row] && to[first] == to[row] && batch.labels[first] == batch.labels[row] {
                     repeats[first, default: []].append(row)
                     report.unchanged += 1
@@ -293,10 +295,9 @@ public final class BulkLoader {
         let firstID = try w.allocateEdgeIDs(0)
         var edgeIDs = [UInt64](repeating: 0, count: batch.count)
         var out: [AdjacencyRow] = []
-        out.reserveCapacity(pending.count - dropped.count)
+        out.reserveCapacity(byHash.count)
         var mergedProperties: [Int: [(SymbolID, PropertyValue)]] = [:]
-        for item in pending where !dropped.contains(Int(item.row)) {
-            let row = Int(item.row)
+        for row in 0..<batch.count where creates[row] {
             let id = firstID + UInt64(out.count)
             edgeIDs[row] = id
             var weight = Float(defaultWeight)
@@ -318,22 +319,17 @@ public final class BulkLoader {
         guard !out.isEmpty else { return report }
         _ = try w.allocateEdgeIDs(UInt64(out.count))
         report.inserted = out.count
-        let unsortedOut = out
+        let unsorted = out
         out = []
-        let sortedOut = BackgroundWork { var rows = unsortedOut; sortAdjacency(&rows); return rows }
-        let sortedIn = BackgroundWork {
-            var rows = unsortedOut.map { AdjacencyRow(near: $0.far, far: $0.near, edge: $0.edge, weight: $0.weight, label: $0.label) }
-            sortAdjacency(&rows)
-            return rows
-        }
+        let sortedOut = BackgroundWork { sortedAdjacency(unsorted, flipped: false) }
+        let sortedIn = BackgroundWork { sortedAdjacency(unsorted, flipped: true) }
 
         var record = ByteWriter(capacity: 64)
+        var perLabel = [Int](repeating: 0, count: labelIDs.count)
         try w.txn.withCursor(on: stores.edges) { cursor in
-            for item in pending where !dropped.contains(Int(item.row)) {
-                let row = Int(item.row)
-                let label = labelIDs[Int(batch.labels[row])]
+            for row in 0..<batch.count where creates[row] {
                 record.bytes.removeAll(keepingCapacity: true)
-                record.append(varint: UInt64(label))
+                record.append(varint: UInt64(labelIDs[Int(batch.labels[row])]))
                 record.append(varint: from[row])
                 record.append(varint: to[row])
                 record.append(string: batch.externalIDs[row])
@@ -345,22 +341,20 @@ public final class BulkLoader {
                 try withIDKey(edgeIDs[row]) { key in
                     try record.bytes.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
                 }
-                w.adjustCount(vertex: false, label: label, by: 1)
+                perLabel[Int(batch.labels[row])] += 1
             }
         }
+        for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: false, label: labelIDs[i], by: Int64(n)) }
         timer.mark("edges: records")
         try writeAdjacency(sortedOut.wait(), into: stores.out, writer: w)
         timer.mark("edges: write out")
         try writeAdjacency(sortedIn.wait(), into: stores.in, writer: w)
         timer.mark("edges: write in")
 
-        var ids: [NamedHashedID] = []
-        ids.reserveCapacity(report.inserted)
-        for item in byHash where !dropped.contains(Int(item.row)) {
-            // Edge entries carry no name; it is looked up only for a hash collision.
-            ids.append(NamedHashedID(hash: item.hash, id: edgeIDs[Int(item.row)], name: "", row: item.row))
-        }
-        try writeExternalIDs(ids, of: .edge, writer: w) { batch.externalIDs[Int($0)] }
+        // Edge entries carry no name: a row's is read only on a hash collision.
+        try writeExternalIDs(
+            byHash.lazy.filter { creates[Int($0.row)] }.map { ($0.hash, edgeIDs[Int($0.row)], .row(Int($0.row))) },
+            of: .edge, writer: w, rowNames: batch.externalIDs)
         timer.mark("edges: id index")
         return report
     }
@@ -421,22 +415,41 @@ public final class BulkLoader {
     /// Writes hash-sorted external ids into a hashed id index. Into an empty index they are
     /// appended; a repeated hash (a collision) and any write into a non-empty index go through
     /// the checked path.
+    /// An entry's external id: the string itself, or the batch row that holds it (read only
+    /// when needed, as reading rows in hash order means a cache miss each).
+    private enum EntryName {
+        case name(String)
+        case row(Int)
+    }
+
+    /// Writes (hash, id, external id) entries, in hash order. Into an empty index they are
+    /// appended; a repeated hash (a collision) and any write into a non-empty index go through
+    /// the checked path.
     private func writeExternalIDs(
-        _ items: [NamedHashedID], of kind: ElementKind, writer w: GraphWriter, nameOfRow: (Int32) -> String
+        _ items: some Sequence<(hash: UInt64, id: UInt64, name: EntryName)>, of kind: ElementKind, writer w: GraphWriter,
+        rowNames: [String] = []
     ) throws {
+        func string(_ name: EntryName) -> String {
+            switch name {
+            case .name(let s): s
+            case .row(let row): rowNames[row]
+            }
+        }
         let index = kind.index(in: graph.stores)
         let appending = try w.txn.statistics(of: index).entries == 0
         var value = ByteWriter(capacity: 32)
+        var previousHash: UInt64?
         try w.txn.withCursor(on: index) { cursor in
-            for (i, item) in items.enumerated() {
-                guard appending && (i == 0 || item.hash != items[i - 1].hash) else {
-                    try w.insertExternalID(item.name.isEmpty ? nameOfRow(item.row) : item.name, id: item.id, of: kind)
+            for item in items {
+                defer { previousHash = item.hash }
+                guard appending && item.hash != previousHash else {
+                    try w.insertExternalID(string(item.name), id: item.id, of: kind)
                     continue
                 }
                 value.bytes.removeAll(keepingCapacity: true)
                 value.append(id: item.id)
                 if kind.valueCarriesExternalID {
-                    var name = item.name
+                    var name = string(item.name)
                     name.withUTF8 { value.append(contentsOf: $0) }
                 }
                 try withUnsafeBytes(of: item.hash.bigEndian) { k in

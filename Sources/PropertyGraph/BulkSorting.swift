@@ -17,43 +17,47 @@ struct AdjacencyRow: Sendable {
     }
 }
 
-/// Sorts by (near, label, far, edge) — the key order of the adjacency databases and the order
-/// of duplicates under each key.
+/// `rows` sorted by (near, label, far, edge) — the key order of the adjacency databases and
+/// the order of duplicates under each key — with near and far swapped first when `flipped`
+/// (the `in` direction from the `out` rows).
 ///
-/// Vertex ids are dense, so when the batch's `near` ids span a range not much larger than the
-/// batch, this is a counting sort on `near` (two passes) followed by insertion sorts of each
+/// Vertex ids are dense, so when the rows' `near` ids span a range not much larger than their
+/// number, this is a counting sort on `near` (two passes) followed by insertion sorts of each
 /// vertex's few entries; otherwise a comparison sort.
 /// - Complexity: O(n + range) in the dense case.
-func sortAdjacency(_ rows: inout [AdjacencyRow]) {
-    guard rows.count > 1 else { return }
+func sortedAdjacency(_ rows: [AdjacencyRow], flipped: Bool) -> [AdjacencyRow] {
+    @inline(__always) func near(_ row: AdjacencyRow) -> UInt64 { flipped ? row.far : row.near }
+    @inline(__always) func oriented(_ row: AdjacencyRow) -> AdjacencyRow {
+        flipped ? AdjacencyRow(near: row.far, far: row.near, edge: row.edge, weight: row.weight, label: row.label) : row
+    }
+    guard rows.count > 1 else { return rows.map(oriented) }
     var low = UInt64.max, high: UInt64 = 0
     for row in rows {
-        low = min(low, row.near)
-        high = max(high, row.near)
+        low = min(low, near(row))
+        high = max(high, near(row))
     }
     let span = Int(clamping: high - low) + 1
     guard span <= rows.count * 8 + 4096 else {
-        rows.sort { $0.near != $1.near ? $0.near < $1.near : $0.precedes($1) }
-        return
+        return rows.map(oriented).sorted { $0.near != $1.near ? $0.near < $1.near : $0.precedes($1) }
     }
     var starts = [Int](repeating: 0, count: span + 1)
-    for row in rows { starts[Int(row.near - low) + 1] += 1 }
+    for row in rows { starts[Int(near(row) - low) + 1] += 1 }
     for i in 0..<span { starts[i + 1] += starts[i] }
     var next = starts
-    let sorted = [AdjacencyRow](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+    var sorted = [AdjacencyRow](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
         for row in rows {
-            let slot = Int(row.near - low)
-            (buffer.baseAddress! + next[slot]).initialize(to: row)
+            let slot = Int(near(row) - low)
+            (buffer.baseAddress! + next[slot]).initialize(to: oriented(row))
             next[slot] += 1
         }
         initialized = rows.count
     }
-    rows = sorted
-    rows.withUnsafeMutableBufferPointer { buffer in
+    sorted.withUnsafeMutableBufferPointer { buffer in
         for v in 0..<span where starts[v + 1] - starts[v] > 1 {
             insertionSort(buffer, starts[v]..<starts[v + 1]) { $0.precedes($1) }
         }
     }
+    return sorted
 }
 
 /// Something sorted by a uniformly distributed 64-bit hash.
@@ -69,15 +73,13 @@ struct HashedID: Hashed {
     var row: Int32
 }
 
-/// An external id that travels with its string, so that writing in hash order reads no
-/// batch row at random (on 1 M vertices those reads cost a quarter of a second).
+/// An external id that travels with its string, so that writing `vertex_ids` (whose entries
+/// carry the name) in hash order reads no batch row at random: on 1 M vertices those reads
+/// cost a quarter of a second.
 struct NamedHashedID: Hashed {
     var hash: UInt64
     var id: UInt64
-    /// The external id, or empty where the writer need not read it (edges, whose index
-    /// entries carry no name); `row` then finds it when a hash collision needs it.
     var name: String
-    var row: Int32
 }
 
 /// Sorts by hash, ties in their original order. Hashes are uniform, so a counting sort on

@@ -49,26 +49,59 @@ public final class NeptuneImporter {
     }
 
     /// Imports `paths` and returns what happened; rejections are in the summary.
+    ///
+    /// Parsing runs on other threads, a round ahead of loading: while the calling thread (which
+    /// owns the write transaction) loads one round, the next is parsed.
     /// - Throws: `FileError` for a file that cannot be read, `CSVError` for a file whose header
-    ///   is not Neptune's format (nothing of it is loaded), storage errors.
+    ///   is not Neptune's format (nothing is loaded then), storage errors.
     public func importFiles(_ paths: [String]) throws -> NeptuneImportSummary {
-        var files: [(MappedFile, NeptuneHeader, bodyStart: Int)] = []
+        var files: [ImportFile] = []
         for path in paths {
             let file = try MappedFile(path: path)
             let (header, offset) = try readHeader(file)
-            files.append((file, header, offset))
+            files.append(ImportFile(file: file, header: header, bodyStart: offset))
         }
-        for kind in [NeptuneFileKind.vertices, .edges] {
-            for (file, header, bodyStart) in files where header.kind == kind {
-                switch kind {
+        let ordered = files.filter { $0.header.kind == .vertices } + files.filter { $0.header.kind == .edges }
+        let rounds = Handoff<ParsedRound?>()
+        let stop = StopFlag()
+        let (options, progress) = (self.options, self.progress)
+        DispatchQueue.global().async {
+            for file in ordered where !stop.isSet {
+                switch file.header.kind {
                 case .vertices:
-                    try importRows(file, header, bodyStart, as: VertexBatch.self) { try loader.load($0).counted(into: &summary.vertices) }
+                    Self.parseRounds(of: file, as: VertexBatch.self, options, progress, stop) { rounds.put(.vertices($0, $1)) }
                 case .edges:
-                    try importRows(file, header, bodyStart, as: EdgeBatch.self) { try loader.load($0).counted(into: &summary.edges) }
+                    Self.parseRounds(of: file, as: EdgeBatch.self, options, progress, stop) { rounds.put(.edges($0, $1)) }
                 }
             }
+            rounds.put(nil)
+        }
+        do {
+            while let round = rounds.take() {
+                switch round {
+                case .vertices(let batch, let parsed):
+                    try load(batch, parsed) { try loader.load($0).counted(into: &summary.vertices) }
+                case .edges(let batch, let parsed):
+                    try load(batch, parsed) { try loader.load($0).counted(into: &summary.edges) }
+                }
+            }
+        } catch {
+            // Let the parsing thread finish: it stops at its next round, and nothing waits on it.
+            stop.set()
+            while rounds.take() != nil {}
+            throw error
         }
         return summary
+    }
+
+    private func load<Batch: NeptuneBatch>(
+        _ batch: Batch, _ parsed: ParsedRoundInfo, _ body: (Batch) throws -> [BulkRejection]
+    ) throws {
+        summary.rejections += parsed.rejections
+        guard batch.count > 0 else { return }
+        for rejection in try body(batch) {
+            summary.rejections.append(NeptuneRejection(file: parsed.file, line: rejection.line, reason: rejection.reason))
+        }
     }
 
     private func readHeader(_ file: MappedFile) throws -> (NeptuneHeader, Int) {
@@ -90,15 +123,15 @@ public final class NeptuneImporter {
     // MARK: - Rows
 
     /// Parses a file's rows in rounds of up to `chunkSize` rows — each part's parser taking an
-    /// equal share of the round on its own thread — and loads each round's rows as one batch.
-    private func importRows<Batch: NeptuneBatch>(
-        _ file: MappedFile, _ header: NeptuneHeader, _ bodyStart: Int, as: Batch.Type,
-        load: (Batch) throws -> [BulkRejection]
-    ) throws {
-        let parts = Self.parts(of: file, bodyStart: bodyStart, count: options.parsers)
-        let read = Atomic<Int>(bodyStart)
-        let progress = self.progress
-        let columns = ImportColumns(header, for: Batch.self)
+    /// equal share of the round on its own thread — and hands each round to `emit`.
+    private static func parseRounds<Batch: NeptuneBatch>(
+        of input: ImportFile, as: Batch.Type, _ options: Options, _ progress: @escaping @Sendable (Progress) -> Void,
+        _ stop: StopFlag, emit: (Batch, ParsedRoundInfo) -> Void
+    ) {
+        let file = input.file
+        let parts = Self.parts(of: file, bodyStart: input.bodyStart, count: options.parsers)
+        let read = Atomic<Int>(input.bodyStart)
+        let columns = ImportColumns(input.header, for: Batch.self)
         let parsers = parts.map { part in
             PartParser<Batch>(file: file, columns: columns, range: part.range, firstLine: part.firstLine) { bytes in
                 let total = read.add(bytes, ordering: .relaxed).newValue
@@ -107,19 +140,15 @@ public final class NeptuneImporter {
         }
         let share = max(1, options.chunkSize / parsers.count)
         var timer = PhaseTimer()
-        while parsers.contains(where: { !$0.isFinished }) {
+        while !stop.isSet && parsers.contains(where: { !$0.isFinished }) {
             DispatchQueue.concurrentPerform(iterations: parsers.count) { i in parsers[i].parse(limit: share) }
             timer.mark("parse \(file.path) on \(parsers.count) threads")
             // The first part's batch is taken over whole; only the others are copied into it.
             var batch = parsers[0].takeBatch()
             for parser in parsers.dropFirst() { batch.append(contentsOf: parser.takeBatch()) }
-            for parser in parsers { summary.rejections += parser.takeRejections() }
+            let rejections = parsers.flatMap { $0.takeRejections() }
             timer.mark("join parts")
-            if batch.count > 0 {
-                for rejection in try load(batch) {
-                    summary.rejections.append(NeptuneRejection(file: file.path, line: rejection.line, reason: rejection.reason))
-                }
-            }
+            emit(batch, ParsedRoundInfo(file: file.path, rejections: rejections))
         }
     }
 
@@ -152,6 +181,31 @@ public final class NeptuneImporter {
 
 @available(*, unavailable)
 extension NeptuneImporter: Sendable {}
+
+/// A file to import, its header read.
+struct ImportFile: Sendable {
+    let file: MappedFile
+    let header: NeptuneHeader
+    let bodyStart: Int
+}
+
+/// One parsed round: its batch and what the parsers refused.
+enum ParsedRound: Sendable {
+    case vertices(VertexBatch, ParsedRoundInfo)
+    case edges(EdgeBatch, ParsedRoundInfo)
+}
+
+struct ParsedRoundInfo: Sendable {
+    let file: String
+    let rejections: [NeptuneRejection]
+}
+
+/// Set once by the loading thread to tell the parsing thread to stop.
+final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+    func set() { flag.store(true, ordering: .releasing) }
+}
 
 /// Parses one part of a file into batches, keeping its reader between rounds.
 final class PartParser<Batch: NeptuneBatch>: @unchecked Sendable {

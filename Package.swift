@@ -30,7 +30,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KithBench",
-            dependencies: ["PropertyGraph", "Interchange"],
+            dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"],
             path: "Benchmarks/KithBench"
         ),
         .target(name: "KithTestSupport", dependencies: ["PropertyGraph"]),

@@ -1,4 +1,5 @@
 import CLMDB
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -116,6 +117,45 @@ public final class Environment: @unchecked Sendable {
     /// Borrowed bytes handed to `body` are valid only inside it.
     public func read<R>(_ body: (Transaction) throws -> R) throws -> R {
         try runTransaction(readOnly: true, body)
+    }
+
+    /// Runs `body(i, transaction)` for each i in `0..<count`, on `count` threads at once, each
+    /// with its own read-only transaction — all on the same snapshot, so whole-store scans can
+    /// split the key space between cores.
+    ///
+    /// The transactions begin on the calling thread (again, until LMDB gives them all the same
+    /// transaction id, which a commit in between would break) and each is then used by one
+    /// worker alone: `MDB_NOTLS` lets a read transaction move between threads as long as no
+    /// two use it at once.
+    public func readInParallel(_ count: Int, _ body: @Sendable (Int, Transaction) throws -> Void) throws {
+        var handles: [OpaquePointer] = []
+        defer {
+            for handle in handles {
+                mdb_txn_abort(handle)
+                gate.leave()
+            }
+        }
+        while handles.count < count {
+            gate.enter()
+            var handle: OpaquePointer?
+            let rc = mdb_txn_begin(self.handle, nil, UInt32(MDB_RDONLY), &handle)
+            guard rc == MDB_SUCCESS, let handle else {
+                gate.leave()
+                throw LMDBError(code: rc)
+            }
+            handles.append(handle)
+            if mdb_txn_id(handle) != mdb_txn_id(handles[0]) {
+                for h in handles { mdb_txn_abort(h); gate.leave() }
+                handles = []
+            }
+        }
+        let lent = LentTransactions(handles.map { Transaction(handle: $0, isReadOnly: true) })
+        let failure = FirstError()
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            do { try body(i, lent.transactions[i]) } catch { failure.record(error) }
+        }
+        for txn in lent.transactions { txn.markFinished() }
+        if let error = failure.error { throw error }
     }
 
     /// Runs `body` in a write transaction: commits when `body` returns, aborts when it throws.
@@ -257,6 +297,21 @@ public final class Environment: @unchecked Sendable {
             try check(mdb_env_set_mapsize(handle, current * 2))
         }
     }
+}
+
+/// Read transactions lent to the workers of `readInParallel`.
+private final class LentTransactions: @unchecked Sendable {
+    // @unchecked Sendable: worker i alone uses transactions[i] (see `readInParallel`), which
+    // MDB_NOTLS allows for read-only transactions.
+    let transactions: [Transaction]
+    init(_ transactions: [Transaction]) { self.transactions = transactions }
+}
+
+/// The first error any worker threw.
+private final class FirstError: Sendable {
+    private let first = Mutex<(any Error)?>(nil)
+    func record(_ error: any Error) { first.withLock { if $0 == nil { $0 = error } } }
+    var error: (any Error)? { first.withLock { $0 } }
 }
 
 /// Carries an error out of a write attempt together with whether the map was full, so `write`

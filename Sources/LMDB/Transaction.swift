@@ -22,6 +22,9 @@ public final class Transaction {
         return mdb_txn_commit(handle)
     }
 
+    /// Marks a transaction whose handle its owner ends itself (`readInParallel`).
+    func markFinished() { isFinished = true }
+
     func abort() {
         guard !isFinished else { return }
         isFinished = true

@@ -18,7 +18,9 @@ public struct ComponentSummary: Sendable, Equatable, Codable {
 /// Rem's interleaved walk touches fewer cache lines per union than find-find-link with path
 /// halving; on 3 M random edges over 1 M vertices (a 4 MB parent array) it took the union phase
 /// from ~0.15 s to ~0.09 s here.
-struct UnionFind: ~Copyable {
+final class UnionFind: @unchecked Sendable {
+    // @unchecked Sendable: each instance is changed by one thread at a time — one worker
+    // during a parallel scan, the caller after it.
     private let parent: UnsafeMutableBufferPointer<UInt32>
 
     init(count: Int) {
@@ -65,52 +67,76 @@ extension Graph {
     public func connectedComponents(
         edgeLabels: [String] = [], minimumWeight: Double? = nil, persist: Bool = false
     ) throws -> ComponentSummary {
-        var roots: [UInt32] = []
+        let bound = try read { try $0.vertexIDBound() }
+        return try connectedComponents(edgeLabels: edgeLabels, minimumWeight: minimumWeight, persist: persist,
+                                       parts: bound > 1 << 16 ? 2 : 1)
+    }
+
+    /// `connectedComponents` with the scan split over `parts` threads (the tests vary it).
+    func connectedComponents(
+        edgeLabels: [String], minimumWeight: Double?, persist: Bool, parts: Int
+    ) throws -> ComponentSummary {
         var timer = PhaseTimer()
-        let summary = try read { g -> ComponentSummary in
-            let bound = try g.vertexIDBound()
-            guard bound <= UInt64(UInt32.max) else { throw StorageError.tooManyVertices(bound) }
-            let vertexCount = try g.vertexCount()
+        let (bound, vertexCount, allowed) = try read { g -> (UInt64, Int, [Bool]) in
             var allowed = [Bool](repeating: edgeLabels.isEmpty, count: Int(SymbolID.max) + 1)
             for label in edgeLabels {
                 if let id = try g.symbolID(label) { allowed[Int(id)] = true }
             }
-            let threshold = minimumWeight.map { Float($0) } ?? -Float.infinity
-            let sets = UnionFind(count: Int(bound))
+            return (try g.vertexIDBound(), try g.vertexCount(), allowed)
+        }
+        guard bound <= UInt64(UInt32.max) else { throw StorageError.tooManyVertices(bound) }
+        let threshold = minimumWeight.map { Float($0) } ?? -Float.infinity
+
+        // Each core scans the out-adjacency of its share of the vertex ids into a union-find of
+        // its own; the others' are then merged into the first by linking each vertex to its
+        // parent there.
+        let sets = (0..<parts).map { _ in UnionFind(count: Int(bound)) }
+        let edgeCounts = EdgeCounts(parts)
+        try readInParallel(parts) { part, g in
+            let range = bound * UInt64(part) / UInt64(parts)..<bound * UInt64(part + 1) / UInt64(parts)
+            let uf = sets[part]
             var edges = 0
-            try g.scanAllAdjacency(direction: .out) { vertex, label, other, weight in
+            try g.scanAllAdjacency(direction: .out, vertices: range) { vertex, label, other, weight in
                 guard allowed[Int(label)], weight >= threshold else { return }
                 edges += 1
-                sets.union(UInt32(truncatingIfNeeded: vertex), UInt32(truncatingIfNeeded: other))
+                uf.union(UInt32(truncatingIfNeeded: vertex), UInt32(truncatingIfNeeded: other))
             }
-            // Ids that were never used or were deleted have no edges: each is its own root, and
-            // is not counted. Id 0 is never a vertex.
-            timer.mark("components: union \(edges) edges")
-            // Parents never exceed their children, so one pass in id order finds every root:
-            // a vertex's parent has already been resolved to its root when the vertex is reached.
-            var sizes = [UInt32](repeating: 0, count: Int(bound))
-            var rootOf = [UInt32](repeating: 0, count: Int(bound))
-            var rootCount = 0
-            for i in 1..<Int(max(bound, 1)) {
-                let p = sets.parent(of: i)
-                let r = p == i ? UInt32(i) : rootOf[p]
-                rootOf[i] = r
-                if p == i { rootCount += 1 }
-                sizes[Int(r)] += 1
-            }
-            timer.mark("components: roots and sizes")
-            let missing = Int(bound) - 1 - vertexCount
-            if persist { roots = rootOf }
-            return ComponentSummary(
-                components: rootCount - missing,
-                largest: vertexCount == 0 ? 0 : Int(sizes.max() ?? 0),
-                vertices: vertexCount, edges: edges)
+            edgeCounts.set(part, edges)
         }
-        if persist { try persistComponents(roots) }
+        let all = sets[0]
+        for other in sets.dropFirst() {
+            for i in 1..<Int(max(bound, 1)) {
+                let p = other.parent(of: i)
+                if p != i { all.union(UInt32(i), UInt32(p)) }
+            }
+        }
+        timer.mark("components: union \(edgeCounts.total) edges on \(parts) threads")
+
+        // Parents never exceed their children, so one pass in id order finds every root:
+        // a vertex's parent has already been resolved to its root when the vertex is reached.
+        var sizes = [UInt32](repeating: 0, count: Int(bound))
+        var rootOf = [UInt32](repeating: 0, count: Int(bound))
+        var rootCount = 0
+        for i in 1..<Int(max(bound, 1)) {
+            let p = all.parent(of: i)
+            let r = p == i ? UInt32(i) : rootOf[p]
+            rootOf[i] = r
+            if p == i { rootCount += 1 }
+            sizes[Int(r)] += 1
+        }
+        timer.mark("components: roots and sizes")
+        // Ids that were never used or were deleted have no edges: each is its own root, and
+        // is not counted. Id 0 is never a vertex.
+        let missing = Int(bound) - 1 - vertexCount
+        let summary = ComponentSummary(
+            components: rootCount - missing,
+            largest: vertexCount == 0 ? 0 : Int(sizes.max() ?? 0),
+            vertices: vertexCount, edges: edgeCounts.total)
+        if persist { try persistComponents(rootOf) }
         return summary
     }
 
-    /// Rewrites the `components` index: vertex id → component id, for every existing vertex.
+        /// Rewrites the `components` index: vertex id → component id, for every existing vertex.
     private func persistComponents(_ roots: [UInt32]) throws {
         try write { g in
             try g.txn.removeAll(in: stores.components)
@@ -127,6 +153,17 @@ extension Graph {
             }
         }
     }
+}
+
+/// Edges counted by each worker of a parallel scan.
+private final class EdgeCounts: @unchecked Sendable {
+    // @unchecked Sendable: worker i writes counts[i] only, and the caller reads after the join.
+    // A raw buffer rather than an array, so the workers share no exclusive access to it.
+    private let counts: UnsafeMutableBufferPointer<Int>
+    init(_ parts: Int) { counts = .allocate(capacity: parts); counts.initialize(repeating: 0) }
+    deinit { counts.deallocate() }
+    func set(_ part: Int, _ n: Int) { counts[part] = n }
+    var total: Int { counts.reduce(0, +) }
 }
 
 extension GraphReader {

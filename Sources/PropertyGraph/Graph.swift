@@ -84,6 +84,12 @@ public final class Graph: Sendable {
         try environment.read { txn in try body(GraphReader(graph: self, transaction: txn)) }
     }
 
+    /// Runs `body(i, reader)` for each i in `0..<count` on `count` threads at once, every reader
+    /// seeing the same snapshot: for whole-store work split by key range.
+    public func readInParallel(_ count: Int, _ body: @Sendable (Int, GraphReader) throws -> Void) throws {
+        try environment.readInParallel(count) { i, txn in try body(i, GraphReader(graph: self, transaction: txn)) }
+    }
+
     /// Runs `body` in one write transaction: every change commits together when it returns, and
     /// none does when it throws. `body` may run again if the map had to grow.
     public func write<R>(_ body: (GraphWriter) throws -> R) throws -> R {

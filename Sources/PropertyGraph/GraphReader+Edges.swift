@@ -149,19 +149,22 @@ extension GraphReader {
         return true
     }
 
-    /// Streams every adjacency entry of one direction, in key order, without decoding labels:
-    /// the fast path of whole-graph work such as connected components.
+    /// Streams every adjacency entry of one direction (of the vertices in `vertices`, or all),
+    /// in key order, without decoding labels: the fast path of whole-graph work such as
+    /// connected components.
     ///
     /// `body` gets (vertex, label id, other vertex, weight) per edge.
     /// - Complexity: O(E), reading a page of entries per cursor call.
     public func scanAllAdjacency(
-        direction: Direction, _ body: (UInt64, SymbolID, UInt64, Float) throws -> Void
+        direction: Direction, vertices: Range<UInt64>? = nil, _ body: (UInt64, SymbolID, UInt64, Float) throws -> Void
     ) throws {
         let db = direction == .in ? stores.in : stores.out
+        let end = vertices?.upperBound ?? UInt64.max
         try txn.withCursor(on: db) { cursor in
-            var entry = try cursor.first()
+            var entry = try Keys.adjacency(vertices?.lowerBound ?? 0, 0).withUnsafeBytes { try cursor.seek(atLeast: $0) }
             while let e = entry {
                 let vertex = e.key.loadID(at: 0)
+                if vertex >= end { return }
                 let label = e.key.loadBigEndianUInt16(at: idSize)
                 var page = try cursor.currentPage()
                 while let p = page {

@@ -1,6 +1,7 @@
 import Foundation
 import Interchange
 import Testing
+import KithTestSupport
 
 /// One record as read back: the line it starts on and its fields as strings.
 private struct Record: Equatable, CustomStringConvertible {
@@ -309,20 +310,5 @@ private func firstRecordFields(_ text: String) throws -> [CSVField] {
     func directory() throws {
         let error = try #require(throws: FileError.self) { try MappedFile(path: "/tmp") }
         #expect(error.code == EISDIR)
-    }
-}
-
-/// A small seeded generator, so a failing round trip can be replayed.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

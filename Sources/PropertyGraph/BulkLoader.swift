@@ -289,17 +289,22 @@ public final class BulkLoader {
             }
         }
 
+        if byHash.count < batch.count {
+            byHash.removeAll { !creates[Int($0.row)] }
+        }
         timer.mark("edges: hash sort")
         // Ids in row order, and the adjacency rows, which sort on other threads while this
-        // one (the transaction's) appends the records.
+        // one (the transaction's) appends the records. When every row creates an edge, a row's
+        // id is its position, and the index entries need no look-up of it.
         let firstID = try w.allocateEdgeIDs(0)
-        var edgeIDs = [UInt64](repeating: 0, count: batch.count)
+        let everyRowCreates = byHash.count == batch.count
+        var edgeIDs = everyRowCreates ? [] : [UInt64](repeating: 0, count: batch.count)
         var out: [AdjacencyRow] = []
         out.reserveCapacity(byHash.count)
         var mergedProperties: [Int: [(SymbolID, PropertyValue)]] = [:]
         for row in 0..<batch.count where creates[row] {
             let id = firstID + UInt64(out.count)
-            edgeIDs[row] = id
+            if !everyRowCreates { edgeIDs[row] = id }
             var weight = Float(defaultWeight)
             if let later = repeats[row] {
                 var merged = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
@@ -338,7 +343,7 @@ public final class BulkLoader {
                 } else {
                     batch.properties.encode(row: row, keyIDs: keyIDs, into: &record)
                 }
-                try withIDKey(edgeIDs[row]) { key in
+                try withIDKey(everyRowCreates ? firstID + UInt64(row) : edgeIDs[row]) { key in
                     try record.bytes.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
                 }
                 perLabel[Int(batch.labels[row])] += 1
@@ -353,7 +358,7 @@ public final class BulkLoader {
 
         // Edge entries carry no name: a row's is read only on a hash collision.
         try writeExternalIDs(
-            byHash.lazy.filter { creates[Int($0.row)] }.map { ($0.hash, edgeIDs[Int($0.row)], .row(Int($0.row))) },
+            byHash.lazy.map { ($0.hash, everyRowCreates ? firstID + UInt64($0.row) : edgeIDs[Int($0.row)], .row(Int($0.row))) },
             of: .edge, writer: w, rowNames: batch.externalIDs)
         timer.mark("edges: id index")
         return report

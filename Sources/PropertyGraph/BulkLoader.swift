@@ -25,7 +25,7 @@ public final class BulkLoader {
     public func load(_ batch: VertexBatch) throws -> BulkReport {
         var timer = PhaseTimer()
         defer { timer.mark("vertices: load and commit") }
-        return try writeForgettingOnFailure { w, learned in try loadVertices(batch, into: w, learned: &learned) }
+        return try writeForgettingNewIDsOnFailure { try loadVertices(batch, into: $0) }
     }
 
     /// Loads one batch of edges in one transaction. Ends must be vertices loaded earlier (by
@@ -33,34 +33,31 @@ public final class BulkLoader {
     public func load(_ batch: EdgeBatch) throws -> BulkReport {
         var timer = PhaseTimer()
         defer { timer.mark("edges: load and commit") }
-        return try writeForgettingOnFailure { w, learned in try loadEdges(batch, into: w, learned: &learned) }
+        return try writeForgettingNewIDsOnFailure { try loadEdges(batch, into: $0) }
     }
 
-    /// Runs a load in a write transaction. The ids it adds to `knownVertices` are listed in
-    /// `learned`, and forgotten when the transaction does not commit: before a retry after map
-    /// growth, and when it fails.
-    private func writeForgettingOnFailure(
-        _ body: (GraphWriter, inout [(String, UInt64)]) throws -> BulkReport
-    ) throws -> BulkReport {
-        var learned: [(String, UInt64)] = []
-        func forget() {
-            for (id, hash) in learned { knownVertices.remove(id, hash: hash) }
-            learned = []
-        }
+    /// Runs a load in a write transaction. Vertices it creates enter `knownVertices` before
+    /// they commit; when the transaction does not commit (a retry after map growth, a failure),
+    /// every id past the committed ones is forgotten again. Ids of committed vertices that a
+    /// load looked up stay: they are true whatever happens to the transaction.
+    private func writeForgettingNewIDsOnFailure(_ body: (GraphWriter) throws -> BulkReport) throws -> BulkReport {
+        var committedBound: UInt64?
         do {
             return try graph.write { w in
-                forget()
-                return try body(w, &learned)
+                let bound = try w.vertexIDBound()
+                committedBound = bound
+                knownVertices.removeIDs(atLeast: bound)
+                return try body(w)
             }
         } catch {
-            forget()
+            if let committedBound { knownVertices.removeIDs(atLeast: committedBound) }
             throw error
         }
     }
 
     // MARK: - Vertices
 
-    private func loadVertices(_ batch: VertexBatch, into w: GraphWriter, learned: inout [(String, UInt64)]) throws -> BulkReport {
+    private func loadVertices(_ batch: VertexBatch, into w: GraphWriter) throws -> BulkReport {
         var report = BulkReport()
         var timer = PhaseTimer()
         let labelIDs = try batch.labelNames.names.map(w.intern)
@@ -76,17 +73,15 @@ public final class BulkLoader {
             let externalID = batch.externalIDs[row]
             let hash = stableHash(externalID)
             let label = labelIDs[Int(batch.labels[row])]
-            var existing = knownVertices.id(of: externalID, hash: hash)
+            let candidate = firstID + UInt64(created.count)
+            var existing = knownVertices.insertIfAbsent(externalID, hash: hash, id: candidate)
             if existing == nil, storeHadVertices, let id = try w.vertexID(externalID: externalID) {
+                // Not seen by this loader, but in the store from before.
                 existing = id.rawValue
                 knownVertices.insert(externalID, hash: hash, id: id.rawValue)
-                learned.append((externalID, hash))
             }
             guard let id = existing else {
-                let id = firstID + UInt64(created.count)
-                knownVertices.insert(externalID, hash: hash, id: id)
-                learned.append((externalID, hash))
-                created.append(HashedID(hash: hash, id: id, row: Int32(row)))
+                created.append(HashedID(hash: hash, id: candidate, row: Int32(row)))
                 continue
             }
             if id >= firstID {
@@ -120,6 +115,7 @@ public final class BulkLoader {
         var uniqueCache: [UInt32: Bool] = [:]
         var record = ByteWriter(capacity: 64)
         var perLabel = [Int](repeating: 0, count: labelIDs.count)
+        var labelRuns = DuplicateRuns()
         try w.txn.withCursor(on: stores.vertices) { vertices in
             try w.txn.withCursor(on: stores.labels) { labels in
                 for (i, item) in created.enumerated() {
@@ -142,8 +138,8 @@ public final class BulkLoader {
                     }
                     try withIDKey(item.id) { key in
                         try record.bytes.withUnsafeBytes { try vertices.put($0, forKey: key, flags: .append) }
-                        try withSymbolKey(label) { try labels.put(key, forKey: $0, flags: .appendDuplicate) }
                     }
+                    try labelRuns.add(item.id, under: label, into: labels)
                     perLabel[Int(batch.labels[row])] += 1
                     for (key, value) in properties ?? [] {
                         let pair = UInt32(label) << 16 | UInt32(key)
@@ -156,6 +152,7 @@ public final class BulkLoader {
                         }
                     }
                 }
+                try labelRuns.flush(into: labels)
             }
         }
         for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: true, label: labelIDs[i], by: Int64(n)) }
@@ -196,7 +193,7 @@ public final class BulkLoader {
 
     // MARK: - Edges
 
-    private func loadEdges(_ batch: EdgeBatch, into w: GraphWriter, learned: inout [(String, UInt64)]) throws -> BulkReport {
+    private func loadEdges(_ batch: EdgeBatch, into w: GraphWriter) throws -> BulkReport {
         var report = BulkReport()
         var timer = PhaseTimer()
         let stores = graph.stores
@@ -228,7 +225,6 @@ public final class BulkLoader {
             if let id = knownVertices.id(of: externalID, hash: hash) { return id }
             guard let id = try w.vertexID(externalID: externalID)?.rawValue else { return nil }
             knownVertices.insert(externalID, hash: hash, id: id)
-            learned.append((externalID, hash))
             return id
         }
 
@@ -475,6 +471,31 @@ public final class BulkLoader {
 
 @available(*, unavailable)
 extension BulkLoader: Sendable {}
+
+/// New vertex ids gathered per label and appended to the label index a page at a time
+/// (`MDB_MULTIPLE` with `MDB_APPENDDUP`): ids ascend, so they go after every id the label has.
+private struct DuplicateRuns {
+    private var label: SymbolID = 0
+    private var ids: [UInt8] = []
+    private var count = 0
+    private let limit = 512
+
+    mutating func add(_ id: UInt64, under label: SymbolID, into labels: Cursor) throws {
+        if count > 0 && (label != self.label || count == limit) { try flush(into: labels) }
+        self.label = label
+        withIDBytes(id) { ids.append(contentsOf: $0) }
+        count += 1
+    }
+
+    mutating func flush(into labels: Cursor) throws {
+        guard count > 0 else { return }
+        try withSymbolKey(label) { key in
+            try ids.withUnsafeBytes { try labels.putDuplicates($0, count: count, forKey: key, flags: .appendDuplicate) }
+        }
+        ids.removeAll(keepingCapacity: true)
+        count = 0
+    }
+}
 
 @inline(__always)
 private func withIDKey<R>(_ id: UInt64, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {

@@ -28,6 +28,8 @@ final class ExternalIDTable: @unchecked Sendable {
 
     private var slots: UnsafeMutableBufferPointer<Slot>
     private(set) var count = 0
+    /// The largest id stored (an upper bound once entries are removed).
+    private var largestID: UInt64 = 0
     private var mask: Int
 
     init(capacity: Int = 1024) {
@@ -58,6 +60,34 @@ final class ExternalIDTable: @unchecked Sendable {
         while (count + additional) * 2 > slots.count { grow() }
     }
 
+    /// Stores `id` for `externalID` unless it holds one: then returns that, changing nothing.
+    /// One probe where `id(of:)` then `insert` take two.
+    func insertIfAbsent(_ externalID: String, hash: UInt64, id: UInt64) -> UInt64? {
+        if (count + 1) * 2 > slots.count { grow() }
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i].idPlusOne != 0 {
+            if slots[i].key == externalID { return slots[i].idPlusOne - 1 }
+            i = (i + 1) & mask
+        }
+        slots[i] = Slot(key: externalID, idPlusOne: id + 1)
+        count += 1
+        largestID = max(largestID, id)
+        return nil
+    }
+
+    /// Forgets every id from `bound` on (ids of a transaction that did not commit).
+    func removeIDs(atLeast bound: UInt64) {
+        guard count > 0, largestID >= bound else { return }
+        let old = slots
+        slots = ExternalIDTable.allocate(old.count)
+        count = 0
+        largestID = 0
+        for slot in old where slot.idPlusOne != 0 && slot.idPlusOne - 1 < bound {
+            insert(slot.key, hash: stableHash(slot.key), id: slot.idPlusOne - 1)
+        }
+        ExternalIDTable.release(old)
+    }
+
     /// Stores `id` for `externalID`, replacing an earlier id.
     func insert(_ externalID: String, hash: UInt64, id: UInt64) {
         if (count + 1) * 2 > slots.count { grow() }
@@ -71,30 +101,7 @@ final class ExternalIDTable: @unchecked Sendable {
         }
         slots[i] = Slot(key: externalID, idPlusOne: id + 1)
         count += 1
-    }
-
-    /// Forgets `externalID` (backward-shift deletion keeps probe chains intact).
-    func remove(_ externalID: String, hash: UInt64) {
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i].idPlusOne != 0 {
-            if slots[i].key == externalID { break }
-            i = (i + 1) & mask
-        }
-        guard slots[i].idPlusOne != 0 else { return }
-        var hole = i
-        var j = (i + 1) & mask
-        while slots[j].idPlusOne != 0 {
-            let home = Int(truncatingIfNeeded: stableHash(slots[j].key)) & mask
-            // Move slot j back into the hole unless its home lies cyclically in (hole, j].
-            let stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j)
-            if !stays {
-                slots[hole] = slots[j]
-                hole = j
-            }
-            j = (j + 1) & mask
-        }
-        slots[hole] = Slot(key: "", idPlusOne: 0)
-        count -= 1
+        largestID = max(largestID, id)
     }
 
     private func grow() {

@@ -8,12 +8,21 @@ public struct BatchKey: Hashable, Sendable {
 struct BatchNames: Sendable {
     var names: [String] = []
     var indexes: [String: UInt16] = [:]
+    /// The name asked for last: rows of one file mostly repeat it, and comparing a short
+    /// string is cheaper than hashing it.
+    private var last: (name: String, index: UInt16)?
 
     mutating func index(of name: String) -> UInt16 {
-        if let i = indexes[name] { return i }
-        let i = UInt16(names.count)
-        names.append(name)
-        indexes[name] = i
+        if let last, last.name == name { return last.index }
+        let i: UInt16
+        if let known = indexes[name] {
+            i = known
+        } else {
+            i = UInt16(names.count)
+            names.append(name)
+            indexes[name] = i
+        }
+        last = (name, i)
         return i
     }
 }
@@ -187,6 +196,12 @@ public struct EdgeBatch: Sendable {
     /// Appends the rows of `other` after these (batches parsed in parallel become one).
     public mutating func append(contentsOf other: EdgeBatch) {
         let labelMap = labelNames.remap(other.labelNames)
+        let rows = count + other.count
+        externalIDs.reserveCapacity(rows)
+        labels.reserveCapacity(rows)
+        from.reserveCapacity(rows)
+        to.reserveCapacity(rows)
+        lines.reserveCapacity(rows)
         externalIDs.append(contentsOf: other.externalIDs)
         labels.append(contentsOf: other.labels.lazy.map { labelMap[Int($0)] })
         from.append(contentsOf: other.from)

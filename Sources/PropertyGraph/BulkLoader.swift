@@ -207,15 +207,19 @@ public final class BulkLoader {
         let unresolved = UInt64.max
         var from = [UInt64](repeating: unresolved, count: batch.count)
         var to = [UInt64](repeating: unresolved, count: batch.count)
+        var idHashes = [UInt64](repeating: 0, count: batch.count)
         from.withUnsafeMutableBufferPointer { f in
             to.withUnsafeMutableBufferPointer { t in
-                let ends = (SharedBuffer(base: f), SharedBuffer(base: t))
-                let table = knownVertices
-                forEachPart(of: batch.count) { rows in
-                    for row in rows {
-                        let a = batch.from[row], b = batch.to[row]
-                        ends.0.base[row] = table.id(of: a, hash: stableHash(a)) ?? unresolved
-                        ends.1.base[row] = table.id(of: b, hash: stableHash(b)) ?? unresolved
+                idHashes.withUnsafeMutableBufferPointer { h in
+                    let out = (SharedBuffer(base: f), SharedBuffer(base: t), SharedBuffer(base: h))
+                    let table = knownVertices
+                    forEachPart(of: batch.count) { rows in
+                        for row in rows {
+                            let a = batch.from[row], b = batch.to[row]
+                            out.0.base[row] = table.id(of: a, hash: stableHash(a)) ?? unresolved
+                            out.1.base[row] = table.id(of: b, hash: stableHash(b)) ?? unresolved
+                            out.2.base[row] = stableHash(batch.externalIDs[row])
+                        }
                     }
                 }
             }
@@ -259,7 +263,7 @@ public final class BulkLoader {
                 continue
             }
             creates[row] = true
-            byHash.append(HashedID(hash: stableHash(externalID), id: 0, row: Int32(row)))
+            byHash.append(HashedID(hash: idHashes[row], id: 0, row: Int32(row)))
         }
 
         timer.mark("edges: resolve \(batch.count) rows")

@@ -1,0 +1,140 @@
+import LMDB
+
+extension BulkLoader {
+    /// One vertex batch, inside the load's transaction: ids resolved (table, then store), rows
+    /// naming existing vertices turned into updates, repeated ids merged, then records, the
+    /// label, property and id indexes written.
+    func loadVertices(_ batch: VertexBatch, into w: GraphWriter) throws -> BulkReport {
+        var report = BulkReport()
+        var timer = PhaseTimer()
+        let labelIDs = try batch.labelNames.names.map(w.intern)
+        let keyIDs = try batch.keyNames.names.map(w.intern)
+        let storeHadVertices = try w.vertexIDBound() > 1
+        let firstID = try w.peekVertexID()
+        var created: [HashedID] = []          // one per new vertex, in id order
+        var mergedInto: [Int: [Int]] = [:]    // new vertex index → later rows repeating its id
+        created.reserveCapacity(batch.count)
+        knownVertices.reserve(batch.count)
+
+        for row in 0..<batch.count {
+            let externalID = batch.externalIDs[row]
+            let hash = stableHash(externalID)
+            let label = labelIDs[Int(batch.labels[row])]
+            let candidate = firstID + UInt64(created.count)
+            var existing = knownVertices.insertIfAbsent(externalID, hash: hash, id: candidate)
+            if existing == nil, storeHadVertices, let id = try w.vertexID(externalID: externalID) {
+                // Not seen by this loader, but in the store from before.
+                existing = id.rawValue
+                knownVertices.insert(externalID, hash: hash, id: id.rawValue)
+            }
+            guard let id = existing else {
+                created.append(HashedID(hash: hash, id: candidate, row: Int32(row)))
+                continue
+            }
+            if id >= firstID {
+                // Named earlier in this batch: its properties merge into that row's.
+                let i = Int(id - firstID)
+                let firstLabel = labelIDs[Int(batch.labels[Int(created[i].row)])]
+                guard firstLabel == label else {
+                    report.rejected.append(labelClash(batch.lines[row], externalID, try w.symbolName(firstLabel)))
+                    continue
+                }
+                mergedInto[i, default: []].append(row)
+                report.unchanged += 1
+                continue
+            }
+            let properties = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
+            switch try update(vertex: VertexID(id), label: label, properties: properties, in: w) {
+            case .unchanged: report.unchanged += 1
+            case .updated: report.updated += 1
+            case .rejected(let existingLabel):
+                report.rejected.append(labelClash(batch.lines[row], externalID, existingLabel))
+            }
+        }
+        timer.mark("vertices: resolve \(batch.count) ids")
+        guard !created.isEmpty else { return report }
+        _ = try w.allocateVertexIDs(UInt64(created.count))
+        report.inserted = created.count
+
+        // Records and the label index, in id order.
+        let stores = graph.stores
+        var indexEntries: [([UInt8], UInt64)] = []
+        var uniqueCache: [UInt32: Bool] = [:]
+        var record = ByteWriter(capacity: 64)
+        var perLabel = [Int](repeating: 0, count: labelIDs.count)
+        var labelRuns = DuplicateRuns()
+        try w.txn.withCursor(on: stores.vertices) { vertices in
+            try w.txn.withCursor(on: stores.labels) { labels in
+                for (i, item) in created.enumerated() {
+                    let row = Int(item.row)
+                    let label = labelIDs[Int(batch.labels[row])]
+                    var properties: [(SymbolID, PropertyValue)]?
+                    record.bytes.removeAll(keepingCapacity: true)
+                    record.append(varint: UInt64(label))
+                    record.append(string: batch.externalIDs[row])
+                    if let later = mergedInto[i] {
+                        var merged = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
+                        for other in later { merged = mergedProperties(merged, batch.properties.properties(ofRow: other, keyIDs: keyIDs)) }
+                        record.append(properties: merged)
+                        properties = merged
+                    } else {
+                        batch.properties.encode(row: row, keyIDs: keyIDs, into: &record)
+                        if !batch.properties.range(ofRow: row).isEmpty {
+                            properties = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
+                        }
+                    }
+                    try withIDKey(item.id) { key in
+                        try record.bytes.withUnsafeBytes { try vertices.put($0, forKey: key, flags: .append) }
+                    }
+                    try labelRuns.add(item.id, under: label, into: labels)
+                    perLabel[Int(batch.labels[row])] += 1
+                    for (key, value) in properties ?? [] {
+                        let pair = UInt32(label) << 16 | UInt32(key)
+                        let unique = try uniqueCache[pair] ?? w.isUnique(label: label, key: key)
+                        uniqueCache[pair] = unique
+                        if unique {
+                            try w.indexProperty(label: label, key: key, value: value, vertex: VertexID(item.id), unique: true)
+                        } else if let encoded = IndexKeyCodec.encode(value) {
+                            indexEntries.append((Keys.labelKey(label, key, encoded.bytes), item.id))
+                        }
+                    }
+                }
+                try labelRuns.flush(into: labels)
+            }
+        }
+        for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: true, label: labelIDs[i], by: Int64(n)) }
+        timer.mark("vertices: records and labels")
+        indexEntries.sort { $0.0.lexicographicallyPrecedes($1.0) || ($0.0 == $1.0 && $0.1 < $1.1) }
+        try w.txn.withCursor(on: stores.properties) { cursor in
+            for (key, id) in indexEntries {
+                try key.withUnsafeBytes { k in try withIDKey(id) { try cursor.put($0, forKey: k) } }
+            }
+        }
+        timer.mark("vertices: property index")
+        var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.externalIDs[Int($0.row)]) }
+        created = []
+        sortByHash(&named)
+        try writeExternalIDs(named.lazy.map { ($0.hash, $0.id, .name($0.name)) }, of: .vertex, writer: w)
+        timer.mark("vertices: id index")
+        return report
+    }
+
+    enum UpdateOutcome { case unchanged, updated, rejected(existingLabel: String) }
+
+    func update(
+        vertex: VertexID, label: SymbolID, properties: [(SymbolID, PropertyValue)], in w: GraphWriter
+    ) throws -> UpdateOutcome {
+        guard let record = try w.vertexRecord(vertex) else { return .unchanged }
+        guard record.label == label else { return .rejected(existingLabel: try w.symbolName(record.label)) }
+        var changed = false
+        for (key, value) in properties where record.properties.first(where: { $0.0 == key })?.1 != value {
+            try w.setProperty(try w.symbolName(key), to: value, on: vertex)
+            changed = true
+        }
+        return changed ? .updated : .unchanged
+    }
+
+    func labelClash(_ line: Int, _ externalID: String, _ label: String) -> BulkRejection {
+        BulkRejection(line: line, reason: "vertex '\(externalID)' already exists with label '\(label)'")
+    }
+}

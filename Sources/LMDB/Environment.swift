@@ -136,15 +136,8 @@ public final class Environment: @unchecked Sendable {
             }
         }
         while handles.count < count {
-            gate.enter()
-            var handle: OpaquePointer?
-            let rc = mdb_txn_begin(self.handle, nil, UInt32(MDB_RDONLY), &handle)
-            guard rc == MDB_SUCCESS, let handle else {
-                gate.leave()
-                throw LMDBError(code: rc)
-            }
-            handles.append(handle)
-            if mdb_txn_id(handle) != mdb_txn_id(handles[0]) {
+            handles.append(try beginTransaction(readOnly: true))
+            if mdb_txn_id(handles.last!) != mdb_txn_id(handles[0]) {
                 for h in handles { mdb_txn_abort(h); gate.leave() }
                 handles = []
             }
@@ -234,59 +227,59 @@ public final class Environment: @unchecked Sendable {
 
     // MARK: - Transactions
 
-    /// Begins a transaction, runs `body`, and commits or aborts.
+    /// Begins a transaction and counts it in the gate; the caller ends it and leaves the gate.
     ///
     /// Retries `mdb_txn_begin` after `MDB_MAP_RESIZED` (another process grew the map) and after
-    /// `MDB_READERS_FULL` (stale reader slots are cleared first). A write that ran out of map
-    /// space is reported as a `TransactionAttemptError` so `write` can grow the map and retry.
-    private func runTransaction<R, E: Error>(
-        readOnly: Bool, _ body: (Transaction) throws(E) -> R
-    ) throws -> R {
+    /// `MDB_READERS_FULL` (stale reader slots are cleared first).
+    private func beginTransaction(readOnly: Bool) throws(LMDBError) -> OpaquePointer {
         var retriedReaders = false
         while true {
             gate.enter()
             var txnHandle: OpaquePointer?
             let begin = mdb_txn_begin(handle, nil, readOnly ? UInt32(MDB_RDONLY) : 0, &txnHandle)
+            if begin == MDB_SUCCESS, let txnHandle { return txnHandle }
+            gate.leave()
             if begin == MDB_MAP_RESIZED {
-                gate.leave()
                 try gate.exclusively { () throws(LMDBError) in try check(mdb_env_set_mapsize(handle, 0)) }
-                continue
-            }
-            if begin == MDB_READERS_FULL && !retriedReaders {
-                gate.leave()
+            } else if begin == MDB_READERS_FULL && !retriedReaders {
                 retriedReaders = true
                 try checkReaders()
-                continue
-            }
-            guard begin == MDB_SUCCESS, let txnHandle else {
-                gate.leave()
+            } else {
                 throw LMDBError(code: begin)
             }
-            defer { gate.leave() }
-            let txn = Transaction(handle: txnHandle, isReadOnly: readOnly)
-            let result: R
-            do {
-                result = try body(txn)
-            } catch {
-                txn.abort()
-                if txn.sawMapFull { throw TransactionAttemptError(mapWasFull: true, underlying: error) }
-                throw readOnly ? error : TransactionAttemptError(mapWasFull: false, underlying: error)
-            }
-            // Committing a read transaction (rather than aborting it) keeps database handles it
-            // opened, as LMDB documents for mdb_dbi_open.
-            let rc = txn.commit()
-            if readOnly {
-                try check(rc)
-                return result
-            }
-            if rc == MDB_MAP_FULL {
-                throw TransactionAttemptError(mapWasFull: true, underlying: LMDBError.mapFull)
-            }
-            if rc != MDB_SUCCESS {
-                throw TransactionAttemptError(mapWasFull: false, underlying: LMDBError(code: rc))
-            }
+        }
+    }
+
+    /// Begins a transaction, runs `body`, and commits or aborts. A write that ran out of map
+    /// space is reported as a `TransactionAttemptError` so `write` can grow the map and retry.
+    private func runTransaction<R, E: Error>(
+        readOnly: Bool, _ body: (Transaction) throws(E) -> R
+    ) throws -> R {
+        let txnHandle = try beginTransaction(readOnly: readOnly)
+        defer { gate.leave() }
+        let txn = Transaction(handle: txnHandle, isReadOnly: readOnly)
+        let result: R
+        do {
+            result = try body(txn)
+        } catch {
+            txn.abort()
+            if txn.sawMapFull { throw TransactionAttemptError(mapWasFull: true, underlying: error) }
+            throw readOnly ? error : TransactionAttemptError(mapWasFull: false, underlying: error)
+        }
+        // Committing a read transaction (rather than aborting it) keeps database handles it
+        // opened, as LMDB documents for mdb_dbi_open.
+        let rc = txn.commit()
+        if readOnly {
+            try check(rc)
             return result
         }
+        if rc == MDB_MAP_FULL {
+            throw TransactionAttemptError(mapWasFull: true, underlying: LMDBError.mapFull)
+        }
+        if rc != MDB_SUCCESS {
+            throw TransactionAttemptError(mapWasFull: false, underlying: LMDBError(code: rc))
+        }
+        return result
     }
 
     /// Doubles the map once no transaction of this process is open (LMDB's rule for

@@ -4,7 +4,12 @@ extension BulkLoader {
     /// One edge batch, inside the load's transaction: ends resolved (table, then store), rows
     /// naming existing edges turned into updates, repeated ids merged, then records, both
     /// adjacency directions and the id index appended.
-    func loadEdges(_ batch: EdgeBatch, into w: GraphWriter) throws -> BulkReport {
+    ///
+    /// Without `deduplicateFirst` the load assumes no external id repeats within the batch, and
+    /// sorts the id hashes on another thread while it writes; if an id does repeat after all,
+    /// it throws `RepeatedEdgeIDs` before the id index, and the caller runs it again with
+    /// `deduplicateFirst`, which sorts first and merges the repeats.
+    func loadEdges(_ batch: EdgeBatch, into w: GraphWriter, deduplicateFirst: Bool) throws -> BulkReport {
         var report = BulkReport()
         var timer = PhaseTimer()
         let stores = graph.stores
@@ -78,12 +83,18 @@ extension BulkLoader {
         }
 
         timer.mark("edges: resolve \(batch.count) rows")
+        var repeats: [Int: [Int]] = [:]   // first row → later rows with its id
+        var sortedLater: BackgroundWork<[HashedID]>?
+        if !deduplicateFirst {
+            let unsorted = byHash
+            sortedLater = BackgroundWork { var items = unsorted; sortByHash(&items); return items }
+        } else {
+            sortByHash(&byHash)
+        }
         // In hash order, rows repeating an id are neighbours: the later one merges into the
         // first (same ends and label) or is rejected.
-        sortByHash(&byHash)
-        var repeats: [Int: [Int]] = [:]   // first row → later rows with its id
         var groupStart = 0
-        for position in byHash.indices.dropFirst() {
+        for position in byHash.indices.dropFirst() where deduplicateFirst {
             if byHash[position].hash != byHash[groupStart].hash { groupStart = position; continue }
             let row = Int(byHash[position].row)
             for earlier in groupStart..<position {
@@ -166,6 +177,10 @@ extension BulkLoader {
         timer.mark("edges: write out")
         try writeAdjacency(sortedIn.wait(), into: stores.in, writer: w)
         timer.mark("edges: write in")
+        if let sortedLater {
+            byHash = sortedLater.wait()
+            if repeatsAnID(byHash, batch.externalIDs) { throw RepeatedEdgeIDs() }
+        }
 
         // Edge entries carry no name: a row's is read only on a hash collision.
         try writeExternalIDs(
@@ -191,4 +206,21 @@ extension BulkLoader {
     func endpointClash(_ line: Int, _ externalID: String) -> BulkRejection {
         BulkRejection(line: line, reason: "edge '\(externalID)' already exists with other ends or label")
     }
+}
+
+/// Thrown by an optimistic edge load that found an external id twice in its batch.
+struct RepeatedEdgeIDs: Error {}
+
+/// Whether two entries of a hash-sorted list name the same external id.
+private func repeatsAnID(_ sorted: [HashedID], _ names: [String]) -> Bool {
+    var groupStart = 0
+    for position in sorted.indices.dropFirst() {
+        if sorted[position].hash != sorted[groupStart].hash {
+            groupStart = position
+            continue
+        }
+        let name = names[Int(sorted[position].row)]
+        if sorted[groupStart..<position].contains(where: { names[Int($0.row)] == name }) { return true }
+    }
+    return false
 }

@@ -33,7 +33,11 @@ public final class BulkLoader {
     public func load(_ batch: EdgeBatch) throws -> BulkReport {
         var timer = PhaseTimer()
         defer { timer.mark("edges: load and commit") }
-        return try writeForgettingNewIDsOnFailure { try loadEdges(batch, into: $0) }
+        do {
+            return try writeForgettingNewIDsOnFailure { try loadEdges(batch, into: $0, deduplicateFirst: false) }
+        } catch is RepeatedEdgeIDs {
+            return try writeForgettingNewIDsOnFailure { try loadEdges(batch, into: $0, deduplicateFirst: true) }
+        }
     }
 
     /// Runs a load in a write transaction. Vertices it creates enter `knownVertices` before

@@ -30,11 +30,10 @@ extension BulkLoader {
                     let out = (SharedBuffer(base: f), SharedBuffer(base: t), SharedBuffer(base: h))
                     let table = knownVertices
                     forEachPart(of: batch.count) { rows in
-                        for row in rows {
-                            let a = batch.from[row], b = batch.to[row]
-                            out.0.base[row] = table.id(of: a, hash: stableHash(a)) ?? unresolved
-                            out.1.base[row] = table.id(of: b, hash: stableHash(b)) ?? unresolved
-                            out.2.base[row] = stableHash(batch.externalIDs[row])
+                        batch.from.withUnsafeBufferPointer { table.ids(of: $0, in: rows, missing: unresolved, into: out.0.base) }
+                        batch.to.withUnsafeBufferPointer { table.ids(of: $0, in: rows, missing: unresolved, into: out.1.base) }
+                        batch.externalIDs.withUnsafeBufferPointer { names in
+                            for row in rows { out.2.base[row] = stableHash(names[row]) }
                         }
                     }
                 }

@@ -55,6 +55,42 @@ final class ExternalIDTable: @unchecked Sendable {
         }
     }
 
+    /// Looks up `names[range]`, writing each id (or `missing`) to `ids` at the same index.
+    ///
+    /// Works in groups of 16: first the group's hashes and a load of each home slot, which are
+    /// independent and so wait on memory together, then the probes, which find those lines in
+    /// the cache. One name at a time, each lookup waited out its own cache miss.
+    func ids(of names: UnsafeBufferPointer<String>, in range: Range<Int>, missing: UInt64,
+             into ids: UnsafeMutableBufferPointer<UInt64>) {
+        let group = 16
+        var hashes = (0..<group).map { _ in UInt64(0) }
+        var sink: UInt64 = 0
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(start + group, range.upperBound)
+            for i in start..<end {
+                let hash = stableHash(names[i])
+                hashes[i - start] = hash
+                sink &+= slots[Int(truncatingIfNeeded: hash) & mask].idPlusOne
+            }
+            for i in start..<end {
+                ids[i] = id(of: names[i], hash: hashes[i - start]) ?? missing
+            }
+            start = end
+        }
+        if sink == 1 { touchedNothing() }
+    }
+
+    /// Keeps warming loads from being optimized away.
+    @inline(never)
+    func touchedNothing() {}
+
+    /// Loads the home slot of `hash`, so that a probe for it a little later finds it cached.
+    @inline(__always)
+    func warm(_ hash: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: hash) & mask].idPlusOne
+    }
+
     /// Makes room for `additional` more ids without growing on the way.
     func reserve(_ additional: Int) {
         while (count + additional) * 2 > slots.count { grow() }

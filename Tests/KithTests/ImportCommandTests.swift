@@ -90,3 +90,41 @@ struct ImportCommandTests {
         }
     }
 }
+
+@Suite("kith import of files parsed in parts and rounds")
+struct SplitImportTests {
+    @Test("line numbers of rejected rows are right in both halves of a file and in every round")
+    func lineNumbersAcrossParts() throws {
+        try withTemporaryDirectory { dir in
+            let vertexCount = 60_000
+            var vertices = "~id,~label,score:Int\n"
+            for i in 0..<vertexCount { vertices += "v\(i),item,\(i)\n" }
+            // Bad rows early, in the middle and late: the file is split in halves (it is over
+            // 1 MiB and has no quotes) and read in rounds of 10,000 rows.
+            let bad: Set<Int> = [7, 29_999, 30_001, 45_123, 59_998]
+            var edges = "~id,~from,~to,~label,weight:Double\n"
+            for i in 0..<vertexCount {
+                edges += bad.contains(i) ? "e\(i),v\(i),v0,link,heavy\n" : "e\(i),v\(i),v\((i * 7) % vertexCount),link,0.5\n"
+            }
+            try write(vertices, to: dir + "/v.csv")
+            try write(edges, to: dir + "/e.csv")
+            let store = dir + "/store"
+            let result = try KithProcess.run(["import", "--db", store, "--chunk-size", "10000", dir + "/v.csv", dir + "/e.csv"])
+            #expect(result.status == 3)
+            let rejects = try String(contentsOfFile: store + ".rejects.txt", encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+            // Row i of the edge file is on line i + 2 (the header is line 1).
+            // Rows are reported as each round's parts find them, not in file order.
+            #expect(Set(rejects) == Set(bad.map { "\(dir)/e.csv:\($0 + 2): field 'weight': 'heavy' is not a valid Double" }))
+            #expect(rejects.count == bad.count)
+            let graph = try Graph(path: store, options: .init(create: false))
+            try graph.read { g in
+                #expect(try g.vertexCount() == vertexCount)
+                #expect(try g.edgeCount() == vertexCount - bad.count)
+                #expect(try g.vertex(externalID: "v59999")?.properties["score"] == .int32(59_999))
+                let edge = try #require(try g.edge(externalID: "e45124"))
+                #expect(try g.vertex(edge.to)?.externalID == "v\((45_124 * 7) % vertexCount)")
+            }
+        }
+    }
+}

@@ -113,6 +113,11 @@ public struct CSVReader {
     /// The field's raw bytes, still with doubled quotes when `hasEscapedQuotes` is set.
     ///
     /// The bytes live in the reader's buffer and are valid as long as it is.
+    /// The raw bytes from the start of `first` to the end of `last`, separators included.
+    public func bytes(from first: CSVField, through last: CSVField) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: buffer[first.start..<max(first.start, last.end)])
+    }
+
     public func bytes(of field: CSVField) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: buffer[field.start..<field.end])
     }

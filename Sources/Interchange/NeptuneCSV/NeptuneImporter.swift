@@ -256,7 +256,9 @@ final class PartParser<Batch: NeptuneBatch>: @unchecked Sendable {
                     reject(line, "expected \(columnCount) fields, found \(fields.count)")
                     continue
                 }
-                if let bad = fields.firstIndex(where: { !isValidUTF8(reader.bytes(of: $0)) }) {
+                // One check over the row's bytes; only a row that fails it is searched for the field.
+                if !isValidUTF8(reader.bytes(from: fields[0], through: fields[columnCount - 1])),
+                   let bad = fields.firstIndex(where: { !isValidUTF8(reader.bytes(of: $0)) }) {
                     reject(line, "field \(bad + 1) (\(header.columns[bad].name)) is not valid UTF-8")
                     continue
                 }

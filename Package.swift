@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kith", targets: ["kith"]),
         .library(name: "PropertyGraph", targets: ["PropertyGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Gremlin", targets: ["Gremlin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -20,6 +21,7 @@ let package = Package(
         ),
         .target(name: "LMDB", dependencies: ["CLMDB"]),
         .target(name: "PropertyGraph", dependencies: ["LMDB"]),
+        .target(name: "Gremlin"),
         .target(name: "Interchange", dependencies: ["PropertyGraph"]),
         .executableTarget(
             name: "kith",
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "KithTestSupport"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "KithTestSupport"]),
         .testTarget(name: "KithTests", dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"]),
+        .testTarget(name: "GremlinTests", dependencies: ["Gremlin", "KithTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

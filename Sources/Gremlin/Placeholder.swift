@@ -1,0 +1,1 @@
+// The Gremlin language module: lexer, parser, AST, printer (in progress).

@@ -29,11 +29,12 @@ extension BulkLoader {
                 idHashes.withUnsafeMutableBufferPointer { h in
                     let out = (SharedBuffer(base: f), SharedBuffer(base: t), SharedBuffer(base: h))
                     let table = knownVertices
+                    let hasher = graph.externalIDHasher
                     forEachPart(of: batch.count) { rows in
                         batch.from.withUnsafeBufferPointer { table.ids(of: $0, in: rows, missing: unresolved, into: out.0.base) }
                         batch.to.withUnsafeBufferPointer { table.ids(of: $0, in: rows, missing: unresolved, into: out.1.base) }
                         batch.externalIDs.withUnsafeBufferPointer { names in
-                            for row in rows { out.2.base[row] = stableHash(names[row]) }
+                            for row in rows { out.2.base[row] = hasher(names[row]) }
                         }
                     }
                 }

@@ -44,7 +44,8 @@ extension BulkLoader {
                 knownVertices.insert(externalID, hash: hash, id: id.rawValue)
             }
             guard let id = existing else {
-                created.append(HashedID(hash: hash, id: candidate, row: Int32(row)))
+                let indexHash = graph.externalIDHasher.isStable ? hash : graph.externalIDHasher(externalID)
+                created.append(HashedID(hash: indexHash, id: candidate, row: Int32(row)))
                 continue
             }
             if id >= firstID {

@@ -31,14 +31,27 @@ extension ElementKind {
     }
 }
 
+/// The hash of external ids in index keys: `stableHash`, unless a test supplies one that
+/// collides on purpose to exercise the collision paths.
+struct ExternalIDHasher: Sendable {
+    static let stable = ExternalIDHasher(custom: nil)
+
+    let custom: (@Sendable (String) -> UInt64)?
+
+    var isStable: Bool { custom == nil }
+
+    @inline(__always)
+    func callAsFunction(_ externalID: String) -> UInt64 { custom?(externalID) ?? stableHash(externalID) }
+}
+
 /// The two keys an external id can have.
 struct ExternalIDKey {
     let hash: UInt64
     let hashed: [UInt8]
     let exact: [UInt8]
 
-    init(_ externalID: String) {
-        hash = stableHash(externalID)
+    init(_ externalID: String, hasher: ExternalIDHasher) {
+        hash = hasher(externalID)
         hashed = Keys.hash(hash)
         exact = hashed + Array(externalID.utf8).prefix(maximumIndexedValueBytes)
     }
@@ -47,7 +60,7 @@ struct ExternalIDKey {
 extension GraphReader {
     /// The id an external id names, or nil.
     func lookUpExternalID(_ externalID: String, of kind: ElementKind) throws -> UInt64? {
-        let key = ExternalIDKey(externalID)
+        let key = ExternalIDKey(externalID, hasher: graph.externalIDHasher)
         let index = kind.index(in: stores)
         let hit = try txn.withValue(in: index, forKey: key.hashed) { value -> UInt64? in
             let id = value.loadID(at: 0)
@@ -73,7 +86,7 @@ extension GraphWriter {
     /// Records `externalID` → `id`.
     /// - Throws: `StorageError.duplicateExternalID` when another element holds it.
     func insertExternalID(_ externalID: String, id: UInt64, of kind: ElementKind) throws {
-        let key = ExternalIDKey(externalID)
+        let key = ExternalIDKey(externalID, hasher: graph.externalIDHasher)
         let index = kind.index(in: stores)
         let value = kind.indexValue(id: id, externalID: externalID)
         let clash = try key.hashed.withUnsafeBytes { k in
@@ -94,7 +107,7 @@ extension GraphWriter {
     /// its exact key, that one moves up to the hashed key: an exact key exists only while the
     /// hashed key is taken, which is what lets a look-up stop at an empty hashed key.
     func removeExternalID(_ externalID: String, id: UInt64, of kind: ElementKind) throws {
-        let key = ExternalIDKey(externalID)
+        let key = ExternalIDKey(externalID, hasher: graph.externalIDHasher)
         let index = kind.index(in: stores)
         let atHashed = try txn.withValue(in: index, forKey: key.hashed) { $0.loadID(at: 0) }
         guard atHashed == id else {

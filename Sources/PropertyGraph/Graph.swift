@@ -20,6 +20,7 @@ public final class Graph: Sendable {
     public let environment: Environment
     let stores: Stores
     let symbols = SymbolCache()
+    let externalIDHasher: ExternalIDHasher
 
     /// How to open a store.
     public struct Options: Sendable {
@@ -42,7 +43,13 @@ public final class Graph: Sendable {
     /// Opens the store in directory `path`, creating it if allowed.
     /// - Throws: `StorageError.noStore` when `path` holds no store and `create` is false;
     ///   `StorageError.unsupportedSchema` for another layout version; `LMDBError`.
-    public init(path: String, options: Options = Options()) throws {
+    public convenience init(path: String, options: Options = Options()) throws {
+        try self.init(path: path, options: options, externalIDHasher: .stable)
+    }
+
+    /// Opens a store whose external-id keys use `externalIDHasher` (tests force collisions).
+    init(path: String, options: Options, externalIDHasher: ExternalIDHasher) throws {
+        self.externalIDHasher = externalIDHasher
         let dataFile = path + "/data.mdb"
         if access(dataFile, F_OK) != 0 {
             guard options.create, !options.readOnly else { throw StorageError.noStore(path: path) }

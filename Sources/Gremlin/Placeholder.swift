@@ -1,1 +1,0 @@
-// The Gremlin language module: lexer, parser, AST, printer (in progress).

@@ -115,7 +115,9 @@ public final class Cursor {
     ) throws(LMDBError) {
         var k = MDB_val(key)
         var v = MDB_val(value)
-        try transaction.checkWrite(mdb_cursor_put(handle, &k, &v, flags.rawValue))
+        let rc = mdb_cursor_put(handle, &k, &v, flags.rawValue)
+        // Only a failure touches the transaction: a bulk load makes millions of these calls.
+        if rc != MDB_SUCCESS { try transaction.checkWrite(rc) }
     }
 
     /// Stores `count` duplicates of one fixed size, packed back to back in `values`, under
@@ -128,7 +130,8 @@ public final class Cursor {
         var k = MDB_val(key)
         var items = [MDB_val(mv_size: values.count / count, mv_data: UnsafeMutableRawPointer(mutating: values.baseAddress)),
                      MDB_val(mv_size: count, mv_data: nil)]
-        try transaction.checkWrite(mdb_cursor_put(handle, &k, &items, flags.rawValue | UInt32(MDB_MULTIPLE)))
+        let rc = mdb_cursor_put(handle, &k, &items, flags.rawValue | UInt32(MDB_MULTIPLE))
+        if rc != MDB_SUCCESS { try transaction.checkWrite(rc) }
     }
 
     /// Deletes the entry at the cursor, or with `allDuplicates` every duplicate of its key.

@@ -48,9 +48,10 @@ final class ExternalIDTable: @unchecked Sendable {
     func id(of externalID: String, hash: UInt64) -> UInt64? {
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let slot = slots[i]
-            if slot.idPlusOne == 0 { return nil }
-            if slot.key == externalID { return slot.idPlusOne - 1 }
+            // Fields read in place: copying the slot would retain and release its string.
+            let idPlusOne = slots[i].idPlusOne
+            if idPlusOne == 0 { return nil }
+            if slots[i].key == externalID { return idPlusOne - 1 }
             i = (i + 1) & mask
         }
     }

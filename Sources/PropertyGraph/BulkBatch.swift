@@ -101,10 +101,10 @@ struct PropertyColumns: Sendable {
     }
 }
 
-/// Vertex rows for one bulk-load chunk, kept in flat arrays so millions of rows cost no
-/// per-row allocation beyond their strings. Each row carries its source line, so rejections
-/// can name it.
-public struct VertexBatch: Sendable {
+/// What vertex and edge batches share, kept in flat arrays so millions of rows cost no
+/// per-row allocation beyond their strings: per row an external id, a label, the source line
+/// (so rejections can name it) and properties.
+struct BatchRows: Sendable {
     var externalIDs: [String] = []
     var labels: [UInt16] = []
     var lines: [Int] = []
@@ -112,39 +112,30 @@ public struct VertexBatch: Sendable {
     var keyNames = BatchNames()
     var properties = PropertyColumns()
 
-    public init() {}
+    var count: Int { externalIDs.count }
 
-    public var count: Int { externalIDs.count }
-    public var isEmpty: Bool { externalIDs.isEmpty }
+    mutating func key(_ name: String) -> BatchKey { BatchKey(index: keyNames.index(of: name)) }
 
-    /// Declares a property key for `appendProperty`.
-    public mutating func key(_ name: String) -> BatchKey { BatchKey(index: keyNames.index(of: name)) }
-
-    /// Starts a row; `appendProperty` adds to the row started last.
-    public mutating func append(externalID: String, label: String, line: Int) {
+    mutating func begin(externalID: String, label: String, line: Int) {
         externalIDs.append(externalID)
         labels.append(labelNames.index(of: label))
         lines.append(line)
         properties.beginRow()
     }
 
-    /// Adds a property to the last row; a key given twice keeps the last value.
-    public mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue) {
-        properties.append(key, value)
-    }
-
-    /// Takes back the row started last (when one of its cells turned out bad).
-    public mutating func dropLastRow() {
-        guard !externalIDs.isEmpty else { return }
+    mutating func dropLast() {
         externalIDs.removeLast()
         labels.removeLast()
         lines.removeLast()
         properties.dropLastRow()
     }
 
-    /// Appends the rows of `other` after these (batches parsed in parallel become one).
-    public mutating func append(contentsOf other: VertexBatch) {
+    mutating func append(contentsOf other: BatchRows) {
         let labelMap = labelNames.remap(other.labelNames)
+        let total = count + other.count
+        externalIDs.reserveCapacity(total)
+        labels.reserveCapacity(total)
+        lines.reserveCapacity(total)
         externalIDs.append(contentsOf: other.externalIDs)
         labels.append(contentsOf: other.labels.lazy.map { labelMap[Int($0)] })
         lines.append(contentsOf: other.lines)
@@ -152,62 +143,77 @@ public struct VertexBatch: Sendable {
     }
 }
 
-/// Edge rows for one bulk-load chunk; ends are external ids of vertices.
-public struct EdgeBatch: Sendable {
-    var externalIDs: [String] = []
-    var labels: [UInt16] = []
-    var from: [String] = []
-    var to: [String] = []
-    var lines: [Int] = []
-    var labelNames = BatchNames()
-    var keyNames = BatchNames()
-    var properties = PropertyColumns()
+/// Vertex rows for one bulk-load chunk.
+public struct VertexBatch: Sendable {
+    var rows = BatchRows()
 
     public init() {}
 
-    public var count: Int { externalIDs.count }
-    public var isEmpty: Bool { externalIDs.isEmpty }
+    public var count: Int { rows.count }
+    public var isEmpty: Bool { rows.count == 0 }
 
-    public mutating func key(_ name: String) -> BatchKey { BatchKey(index: keyNames.index(of: name)) }
+    /// Declares a property key for `appendProperty`.
+    public mutating func key(_ name: String) -> BatchKey { rows.key(name) }
+
+    /// Starts a row; `appendProperty` adds to the row started last.
+    public mutating func append(externalID: String, label: String, line: Int) {
+        rows.begin(externalID: externalID, label: label, line: line)
+    }
+
+    /// Adds a property to the last row; a key given twice keeps the last value.
+    public mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue) {
+        rows.properties.append(key, value)
+    }
+
+    /// Takes back the row started last (when one of its cells turned out bad).
+    public mutating func dropLastRow() {
+        guard !isEmpty else { return }
+        rows.dropLast()
+    }
+
+    /// Appends the rows of `other` after these (batches parsed in parallel become one).
+    public mutating func append(contentsOf other: VertexBatch) {
+        rows.append(contentsOf: other.rows)
+    }
+}
+
+/// Edge rows for one bulk-load chunk; ends are external ids of vertices.
+public struct EdgeBatch: Sendable {
+    var rows = BatchRows()
+    var from: [String] = []
+    var to: [String] = []
+
+    public init() {}
+
+    public var count: Int { rows.count }
+    public var isEmpty: Bool { rows.count == 0 }
+
+    public mutating func key(_ name: String) -> BatchKey { rows.key(name) }
 
     public mutating func append(externalID: String, label: String, from: String, to: String, line: Int) {
-        externalIDs.append(externalID)
-        labels.append(labelNames.index(of: label))
+        rows.begin(externalID: externalID, label: label, line: line)
         self.from.append(from)
         self.to.append(to)
-        lines.append(line)
-        properties.beginRow()
     }
 
     public mutating func appendProperty(_ key: BatchKey, _ value: PropertyValue) {
-        properties.append(key, value)
+        rows.properties.append(key, value)
     }
 
     public mutating func dropLastRow() {
-        guard !externalIDs.isEmpty else { return }
-        externalIDs.removeLast()
-        labels.removeLast()
+        guard !isEmpty else { return }
+        rows.dropLast()
         from.removeLast()
         to.removeLast()
-        lines.removeLast()
-        properties.dropLastRow()
     }
 
     /// Appends the rows of `other` after these (batches parsed in parallel become one).
     public mutating func append(contentsOf other: EdgeBatch) {
-        let labelMap = labelNames.remap(other.labelNames)
-        let rows = count + other.count
-        externalIDs.reserveCapacity(rows)
-        labels.reserveCapacity(rows)
-        from.reserveCapacity(rows)
-        to.reserveCapacity(rows)
-        lines.reserveCapacity(rows)
-        externalIDs.append(contentsOf: other.externalIDs)
-        labels.append(contentsOf: other.labels.lazy.map { labelMap[Int($0)] })
+        from.reserveCapacity(count + other.count)
+        to.reserveCapacity(count + other.count)
+        rows.append(contentsOf: other.rows)
         from.append(contentsOf: other.from)
         to.append(contentsOf: other.to)
-        lines.append(contentsOf: other.lines)
-        properties.append(contentsOf: other.properties, keyMap: keyNames.remap(other.keyNames))
     }
 }
 

@@ -13,8 +13,8 @@ extension BulkLoader {
         var report = BulkReport()
         var timer = PhaseTimer()
         let stores = graph.stores
-        let labelIDs = try batch.labelNames.names.map(w.intern)
-        let keyIDs = try batch.keyNames.names.map(w.intern)
+        let labelIDs = try batch.rows.labelNames.names.map(w.intern)
+        let keyIDs = try batch.rows.keyNames.names.map(w.intern)
         let weightKeyID = try w.intern(weightKey)
         let storeHadEdges = try w.nextEdgeIDValue() > 1
 
@@ -33,7 +33,7 @@ extension BulkLoader {
                     forEachPart(of: batch.count) { rows in
                         batch.from.withUnsafeBufferPointer { table.ids(of: $0, in: rows, missing: unresolved, into: out.0.base) }
                         batch.to.withUnsafeBufferPointer { table.ids(of: $0, in: rows, missing: unresolved, into: out.1.base) }
-                        batch.externalIDs.withUnsafeBufferPointer { names in
+                        batch.rows.externalIDs.withUnsafeBufferPointer { names in
                             for row in rows { out.2.base[row] = hasher(names[row]) }
                         }
                     }
@@ -55,26 +55,26 @@ extension BulkLoader {
         for row in 0..<batch.count {
             if from[row] == unresolved {
                 guard let f = try resolve(batch.from[row]) else {
-                    report.rejected.append(BulkRejection(line: batch.lines[row], reason: "~from vertex '\(batch.from[row])' does not exist"))
+                    report.rejected.append(BulkRejection(line: batch.rows.lines[row], reason: "~from vertex '\(batch.from[row])' does not exist"))
                     continue
                 }
                 from[row] = f
             }
             if to[row] == unresolved {
                 guard let t = try resolve(batch.to[row]) else {
-                    report.rejected.append(BulkRejection(line: batch.lines[row], reason: "~to vertex '\(batch.to[row])' does not exist"))
+                    report.rejected.append(BulkRejection(line: batch.rows.lines[row], reason: "~to vertex '\(batch.to[row])' does not exist"))
                     continue
                 }
                 to[row] = t
             }
-            let externalID = batch.externalIDs[row]
+            let externalID = batch.rows.externalIDs[row]
             if storeHadEdges, let existing = try w.edgeID(externalID: externalID) {
-                let record = EdgeRecord(label: labelIDs[Int(batch.labels[row])], from: from[row], to: to[row], externalID: externalID,
-                                        properties: batch.properties.properties(ofRow: row, keyIDs: keyIDs))
+                let record = EdgeRecord(label: labelIDs[Int(batch.rows.labels[row])], from: from[row], to: to[row], externalID: externalID,
+                                        properties: batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs))
                 switch try update(edge: existing, with: record, in: w) {
                 case .unchanged: report.unchanged += 1
                 case .updated: report.updated += 1
-                case .clash: report.rejected.append(endpointClash(batch.lines[row], externalID))
+                case .clash: report.rejected.append(endpointClash(batch.rows.lines[row], externalID))
                 }
                 continue
             }
@@ -99,13 +99,13 @@ extension BulkLoader {
             let row = Int(byHash[position].row)
             for earlier in groupStart..<position {
                 let first = Int(byHash[earlier].row)
-                guard creates[first], batch.externalIDs[first] == batch.externalIDs[row] else { continue }
+                guard creates[first], batch.rows.externalIDs[first] == batch.rows.externalIDs[row] else { continue }
                 creates[row] = false
-                if from[first] == from[row] && to[first] == to[row] && batch.labels[first] == batch.labels[row] {
+                if from[first] == from[row] && to[first] == to[row] && batch.rows.labels[first] == batch.rows.labels[row] {
                     repeats[first, default: []].append(row)
                     report.unchanged += 1
                 } else {
-                    report.rejected.append(endpointClash(batch.lines[row], batch.externalIDs[row]))
+                    report.rejected.append(endpointClash(batch.rows.lines[row], batch.rows.externalIDs[row]))
                 }
                 break
             }
@@ -129,19 +129,19 @@ extension BulkLoader {
             if !everyRowCreates { edgeIDs[row] = id }
             var weight = Float(defaultWeight)
             if let later = repeats[row] {
-                var merged = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
-                for other in later { merged = self.mergedProperties(merged, batch.properties.properties(ofRow: other, keyIDs: keyIDs)) }
+                var merged = batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs)
+                for other in later { merged = self.mergedProperties(merged, batch.rows.properties.properties(ofRow: other, keyIDs: keyIDs)) }
                 if let w = merged.first(where: { $0.0 == weightKeyID })?.1.numericValue { weight = Float(w) }
                 mergedProperties[row] = merged
             } else {
-                let range = batch.properties.range(ofRow: row)
-                for i in range.reversed() where keyIDs[Int(batch.properties.keys[i])] == weightKeyID {
-                    if let w = batch.properties.values[i].numericValue { weight = Float(w) }
+                let range = batch.rows.properties.range(ofRow: row)
+                for i in range.reversed() where keyIDs[Int(batch.rows.properties.keys[i])] == weightKeyID {
+                    if let w = batch.rows.properties.values[i].numericValue { weight = Float(w) }
                     break
                 }
             }
             out.append(AdjacencyRow(near: from[row], far: to[row], edge: id, weight: weight,
-                                    label: labelIDs[Int(batch.labels[row])]))
+                                    label: labelIDs[Int(batch.rows.labels[row])]))
         }
         guard !out.isEmpty else { return report }
         _ = try w.allocateEdgeIDs(UInt64(out.count))
@@ -156,19 +156,19 @@ extension BulkLoader {
         try w.txn.withCursor(on: stores.edges) { cursor in
             for row in 0..<batch.count where creates[row] {
                 record.bytes.removeAll(keepingCapacity: true)
-                record.append(varint: UInt64(labelIDs[Int(batch.labels[row])]))
+                record.append(varint: UInt64(labelIDs[Int(batch.rows.labels[row])]))
                 record.append(varint: from[row])
                 record.append(varint: to[row])
-                record.append(string: batch.externalIDs[row])
+                record.append(string: batch.rows.externalIDs[row])
                 if let merged = mergedProperties[row] {
                     record.append(properties: merged)
                 } else {
-                    batch.properties.encode(row: row, keyIDs: keyIDs, into: &record)
+                    batch.rows.properties.encode(row: row, keyIDs: keyIDs, into: &record)
                 }
                 try withIDKey(everyRowCreates ? firstID + UInt64(row) : edgeIDs[row]) { key in
                     try record.bytes.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
                 }
-                perLabel[Int(batch.labels[row])] += 1
+                perLabel[Int(batch.rows.labels[row])] += 1
             }
         }
         for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: false, label: labelIDs[i], by: Int64(n)) }
@@ -179,13 +179,13 @@ extension BulkLoader {
         timer.mark("edges: write in")
         if let sortedLater {
             byHash = sortedLater.wait()
-            if repeatsAnID(byHash, batch.externalIDs) { throw RepeatedEdgeIDs() }
+            if repeatsAnID(byHash, batch.rows.externalIDs) { throw RepeatedEdgeIDs() }
         }
 
         // Edge entries carry no name: a row's is read only on a hash collision.
         try writeExternalIDs(
             byHash.lazy.map { ($0.hash, everyRowCreates ? firstID + UInt64($0.row) : edgeIDs[Int($0.row)], .row(Int($0.row))) },
-            of: .edge, writer: w, rowNames: batch.externalIDs)
+            of: .edge, writer: w, rowNames: batch.rows.externalIDs)
         timer.mark("edges: id index")
         return report
     }

@@ -7,8 +7,8 @@ extension BulkLoader {
     func loadVertices(_ batch: VertexBatch, into w: GraphWriter) throws -> BulkReport {
         var report = BulkReport()
         var timer = PhaseTimer()
-        let labelIDs = try batch.labelNames.names.map(w.intern)
-        let keyIDs = try batch.keyNames.names.map(w.intern)
+        let labelIDs = try batch.rows.labelNames.names.map(w.intern)
+        let keyIDs = try batch.rows.keyNames.names.map(w.intern)
         let storeHadVertices = try w.vertexIDBound() > 1
         let firstID = try w.peekVertexID()
         var created: [HashedID] = []          // one per new vertex, in id order
@@ -22,7 +22,7 @@ extension BulkLoader {
         hashes.withUnsafeMutableBufferPointer { h in
             let out = SharedBuffer(base: h)
             forEachPart(of: batch.count) { rows in
-                batch.externalIDs.withUnsafeBufferPointer { names in
+                batch.rows.externalIDs.withUnsafeBufferPointer { names in
                     for row in rows { out.base[row] = stableHash(names[row]) }
                 }
             }
@@ -33,9 +33,9 @@ extension BulkLoader {
 
         for row in 0..<batch.count {
             if row + lookAhead < batch.count { sink &+= knownVertices.warm(hashes[row + lookAhead]) }
-            let externalID = batch.externalIDs[row]
+            let externalID = batch.rows.externalIDs[row]
             let hash = hashes[row]
-            let label = labelIDs[Int(batch.labels[row])]
+            let label = labelIDs[Int(batch.rows.labels[row])]
             let candidate = firstID + UInt64(created.count)
             var existing = knownVertices.insertIfAbsent(externalID, hash: hash, id: candidate)
             if existing == nil, storeHadVertices, let id = try w.vertexID(externalID: externalID) {
@@ -51,21 +51,21 @@ extension BulkLoader {
             if id >= firstID {
                 // Named earlier in this batch: its properties merge into that row's.
                 let i = Int(id - firstID)
-                let firstLabel = labelIDs[Int(batch.labels[Int(created[i].row)])]
+                let firstLabel = labelIDs[Int(batch.rows.labels[Int(created[i].row)])]
                 guard firstLabel == label else {
-                    report.rejected.append(labelClash(batch.lines[row], externalID, try w.symbolName(firstLabel)))
+                    report.rejected.append(labelClash(batch.rows.lines[row], externalID, try w.symbolName(firstLabel)))
                     continue
                 }
                 mergedInto[i, default: []].append(row)
                 report.unchanged += 1
                 continue
             }
-            let properties = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
+            let properties = batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs)
             switch try update(vertex: VertexID(id), label: label, properties: properties, in: w) {
             case .unchanged: report.unchanged += 1
             case .updated: report.updated += 1
             case .rejected(let existingLabel):
-                report.rejected.append(labelClash(batch.lines[row], externalID, existingLabel))
+                report.rejected.append(labelClash(batch.rows.lines[row], externalID, existingLabel))
             }
         }
         if sink == 1 { knownVertices.touchedNothing() }
@@ -85,27 +85,27 @@ extension BulkLoader {
             try w.txn.withCursor(on: stores.labels) { labels in
                 for (i, item) in created.enumerated() {
                     let row = Int(item.row)
-                    let label = labelIDs[Int(batch.labels[row])]
+                    let label = labelIDs[Int(batch.rows.labels[row])]
                     var properties: [(SymbolID, PropertyValue)]?
                     record.bytes.removeAll(keepingCapacity: true)
                     record.append(varint: UInt64(label))
-                    record.append(string: batch.externalIDs[row])
+                    record.append(string: batch.rows.externalIDs[row])
                     if let later = mergedInto[i] {
-                        var merged = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
-                        for other in later { merged = mergedProperties(merged, batch.properties.properties(ofRow: other, keyIDs: keyIDs)) }
+                        var merged = batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs)
+                        for other in later { merged = mergedProperties(merged, batch.rows.properties.properties(ofRow: other, keyIDs: keyIDs)) }
                         record.append(properties: merged)
                         properties = merged
                     } else {
-                        batch.properties.encode(row: row, keyIDs: keyIDs, into: &record)
-                        if !batch.properties.range(ofRow: row).isEmpty {
-                            properties = batch.properties.properties(ofRow: row, keyIDs: keyIDs)
+                        batch.rows.properties.encode(row: row, keyIDs: keyIDs, into: &record)
+                        if !batch.rows.properties.range(ofRow: row).isEmpty {
+                            properties = batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs)
                         }
                     }
                     try withIDKey(item.id) { key in
                         try record.bytes.withUnsafeBytes { try vertices.put($0, forKey: key, flags: .append) }
                     }
                     try labelRuns.add(item.id, under: label, into: labels)
-                    perLabel[Int(batch.labels[row])] += 1
+                    perLabel[Int(batch.rows.labels[row])] += 1
                     for (key, value) in properties ?? [] {
                         let pair = UInt32(label) << 16 | UInt32(key)
                         let unique = try uniqueCache[pair] ?? w.isUnique(label: label, key: key)
@@ -129,7 +129,7 @@ extension BulkLoader {
             }
         }
         timer.mark("vertices: property index")
-        var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.externalIDs[Int($0.row)]) }
+        var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.rows.externalIDs[Int($0.row)]) }
         created = []
         sortByHash(&named)
         try writeExternalIDs(named.lazy.map { ($0.hash, $0.id, .name($0.name)) }, of: .vertex, writer: w)

@@ -1,12 +1,12 @@
 # Kith — the two commands: `make demo` and `make test`. Both install what they need.
 SWIFT ?= swift
-APT_PACKAGES = liblmdb-dev libsqlite3-dev
+APT_PACKAGES = pkg-config liblmdb-dev libsqlite3-dev
 
 .PHONY: demo test bench deps build release conformance clean
 
 # Installs Debian's LMDB and SQLite development packages when they are missing.
 deps:
-	@if ! pkg-config --exists lmdb 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then \
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists lmdb 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then \
 		echo "installing $(APT_PACKAGES)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null 2>&1 || \

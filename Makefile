@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES = pkg-config liblmdb-dev libsqlite3-dev
 
-.PHONY: demo test bench deps build release conformance clean
+.PHONY: demo test bench deps build release clean
 
 # Installs Debian's LMDB and SQLite development packages when they are missing.
 deps:

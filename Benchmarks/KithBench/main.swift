@@ -85,6 +85,7 @@ func lookups() throws {
     for (name, probe) in [
         ("vertexID(externalID:)", { (g: GraphReader, id: String) in try g.vertexID(externalID: id) != nil }),
         ("vertex(externalID:)", { (g: GraphReader, id: String) in try g.vertex(externalID: id) != nil }),
+        ("vertex(_:) by internal id", { (g: GraphReader, id: String) in try g.vertex(VertexID(UInt64(id.dropFirst())! + 1)) != nil }),
     ] {
         var best = Double.infinity
         for _ in 0..<3 {

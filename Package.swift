@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "LMDB", dependencies: ["CLMDB"]),
         .target(name: "PropertyGraph", dependencies: ["LMDB"]),
         .target(name: "Gremlin"),
+        .target(name: "IdentityResolution", dependencies: ["PropertyGraph"]),
         .target(name: "Interchange", dependencies: ["PropertyGraph"]),
         .executableTarget(
             name: "kith",
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "KithTestSupport"]),
         .testTarget(name: "KithTests", dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"]),
         .testTarget(name: "GremlinTests", dependencies: ["Gremlin", "KithTestSupport"]),
+        .testTarget(name: "IdentityResolutionTests", dependencies: ["IdentityResolution", "KithTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

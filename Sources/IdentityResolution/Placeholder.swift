@@ -1,0 +1,1 @@
+// Identity resolution: normalizers first (in progress).

@@ -128,7 +128,7 @@ public final class Graph: Sendable {
     ///   the map is sized from it and grows if it was too small.
     /// - Important: `body` must not keep the graph: it is closed when `body` returns.
     public static func bulkLoad<R>(at path: String, expectedBytes: Int, _ body: (Graph) throws -> R) throws -> R {
-        let result: R
+        let outcome: Result<R, any Error>
         do {
             var options = Options()
             options.noSync = true
@@ -136,19 +136,23 @@ public final class Graph: Sendable {
             options.readAhead = false
             options.mapSize = max(64 << 20, existingDataBytes(path) * 2 + expectedBytes)
             let graph = try Graph(path: path, options: options)
-            do {
-                var timer = PhaseTimer()
-                result = try body(graph)
-                timer.mark("bulk load")
-                try graph.sync()
-                timer.mark("sync")
-            } catch {
-                try? graph.sync()
-                throw error
-            }
+            var timer = PhaseTimer()
+            // Whatever the body did, what it committed is made durable.
+            outcome = Result { try body(graph) }
+            timer.mark("bulk load")
+            if case .failure = outcome { try? graph.sync() } else { try graph.sync() }
+            timer.mark("sync")
         }
-        try Environment.trimDataFile(inDirectory: path)
-        return result
+        // The graph is closed here (nothing else holds it), so the file can be cut back — after
+        // a failed load too, which leaves the file as large as the map otherwise.
+        switch outcome {
+        case .success(let result):
+            try Environment.trimDataFile(inDirectory: path)
+            return result
+        case .failure(let error):
+            try? Environment.trimDataFile(inDirectory: path)
+            throw error
+        }
     }
 
     private static func existingDataBytes(_ path: String) -> Int {

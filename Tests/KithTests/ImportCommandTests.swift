@@ -128,3 +128,24 @@ struct SplitImportTests {
         }
     }
 }
+
+@Suite("kith import of a file that is not Neptune CSV")
+struct BadHeaderImportTests {
+    @Test("a bad header is reported with its file and line, nothing is loaded, and the store is left small")
+    func badHeader() throws {
+        try withTemporaryDirectory { dir in
+            try write("~id,~label,name:String\nv1,person,Ann\n", to: dir + "/v.csv")
+            try write("~id,~from,~to,~label,weight:Dubble\ne1,v1,v1,knows,1\n", to: dir + "/e.csv")
+            let store = dir + "/store"
+            let result = try KithProcess.run(["import", "--db", store, dir + "/v.csv", dir + "/e.csv"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("\(dir)/e.csv:1:"))
+            #expect(result.stderr.contains("Dubble"))
+            let graph = try Graph(path: store, options: .init(create: false))
+            #expect(try graph.read { try $0.vertexCount() } == 0)
+            // The load wrote through a map sized for the input; the file is cut back after the failure.
+            let size = try FileManager.default.attributesOfItem(atPath: store + "/data.mdb")[.size] as? Int ?? .max
+            #expect(size < 1 << 20)
+        }
+    }
+}

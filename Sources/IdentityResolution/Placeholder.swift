@@ -1,1 +1,0 @@
-// Identity resolution: normalizers first (in progress).

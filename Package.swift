@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "kith",
             dependencies: [
-                "PropertyGraph", "Interchange",
+                "PropertyGraph", "Interchange", "IdentityResolution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

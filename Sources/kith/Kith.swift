@@ -5,7 +5,7 @@ struct Kith: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith",
         abstract: "An embedded identity graph store: LMDB property graph, bulk import, components.",
-        subcommands: [ImportCommand.self, StatsCommand.self, ComponentsCommand.self, DemoCommand.self]
+        subcommands: [ImportCommand.self, StatsCommand.self, ComponentsCommand.self, DemoCommand.self, GenerateCommand.self]
     )
 }
 

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +23,10 @@ let package = Package(
         .target(name: "LMDB", dependencies: ["CLMDB"]),
         .target(name: "PropertyGraph", dependencies: ["LMDB"]),
         .target(name: "Gremlin"),
-        .target(name: "IdentityResolution", dependencies: ["PropertyGraph"]),
+        .target(
+            name: "IdentityResolution",
+            dependencies: ["PropertyGraph", .product(name: "Yams", package: "Yams")]
+        ),
         .target(name: "Interchange", dependencies: ["PropertyGraph"]),
         .executableTarget(
             name: "kith",

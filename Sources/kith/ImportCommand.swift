@@ -8,7 +8,7 @@ import Glibc
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bulk-load Amazon Neptune Gremlin CSV files (vertex files first, then edge files).",
+        abstract: "Bulk-load Amazon Neptune Gremlin CSV files or TinkerPop GraphSON 3 adjacency-list files.",
         discussion: """
         Rows that cannot load are listed in a rejects file next to the store (STORE.rejects.txt) \
         with their file, line and reason; the good rows still land. Re-running the same import \
@@ -16,7 +16,10 @@ struct ImportCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument { case neptuneCSV = "neptune-csv" }
+    enum Format: String, ExpressibleByArgument {
+        case neptuneCSV = "neptune-csv"
+        case graphson
+    }
 
     @OptionGroup var store: StoreOptions
 
@@ -29,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Where to write rejected rows (default: next to the store).")
     var rejects: String?
 
-    @Argument(help: "Neptune CSV files.")
+    @Argument(help: "The files: Neptune CSV (vertex files load before edge files), or GraphSON 3 with one vertex a line.")
     var files: [String]
 
     func validate() throws {
@@ -39,27 +42,36 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let start = monotonicSeconds()
-        var importOptions = NeptuneImporter.Options()
-        importOptions.chunkSize = chunkSize
         let inputBytes = files.reduce(0) { $0 + fileSize($1) }
-        let summary = try Graph.bulkLoad(at: store.db, expectedBytes: inputBytes * 6) { graph in
-            try NeptuneImporter(graph: graph, options: importOptions) { p in
-                let percent = p.fileSize == 0 ? 100 : p.bytesRead * 100 / p.fileSize
-                Terminal.progress("importing \(p.file): \(percent)%")
-            }.importFiles(files)
+        let outcome = try Graph.bulkLoad(at: store.db, expectedBytes: inputBytes * 6) { graph in
+            switch format {
+            case .neptuneCSV:
+                var options = NeptuneImporter.Options()
+                options.chunkSize = chunkSize
+                let summary = try NeptuneImporter(graph: graph, options: options) { p in
+                    let percent = p.fileSize == 0 ? 100 : p.bytesRead * 100 / p.fileSize
+                    Terminal.progress("importing \(p.file): \(percent)%")
+                }.importFiles(files)
+                return (summary.vertices, summary.edges, summary.rejections.map(\.description))
+            case .graphson:
+                var options = GraphSONImporter.Options()
+                options.chunkSize = chunkSize
+                let summary = try GraphSONImporter(graph: graph, options: options).importFiles(files)
+                return (summary.vertices, summary.edges, summary.rejections.map(\.description))
+            }
         }
         Terminal.endProgress()
 
         let seconds = monotonicSeconds() - start
-        let v = summary.vertices, e = summary.edges
+        let (v, e, rejections) = outcome
         print("vertices: \(grouped(v.inserted)) inserted, \(grouped(v.updated)) updated, \(grouped(v.unchanged)) unchanged")
         print("edges:    \(grouped(e.inserted)) inserted, \(grouped(e.updated)) updated, \(grouped(e.unchanged)) unchanged")
-        print("rejected: \(grouped(summary.rejections.count)) rows; \(String(format1: seconds)) s")
+        print("rejected: \(grouped(rejections.count)) rows; \(String(format1: seconds)) s")
         let rejectsPath = rejects ?? Self.defaultRejectsPath(store: store.db)
-        try RejectsFile.write(summary.rejections, to: rejectsPath)
-        if !summary.rejections.isEmpty {
-            for r in summary.rejections.prefix(10) { Terminal.error(r.description) }
-            if summary.rejections.count > 10 { Terminal.error("… and \(summary.rejections.count - 10) more") }
+        try RejectsFile.write(rejections, to: rejectsPath)
+        if !rejections.isEmpty {
+            for r in rejections.prefix(10) { Terminal.error(r) }
+            if rejections.count > 10 { Terminal.error("… and \(rejections.count - 10) more") }
             Terminal.error("rejected rows are listed in \(rejectsPath)")
             throw ExitCode(3)
         }
@@ -75,7 +87,7 @@ struct ImportCommand: ParsableCommand {
 /// The rejects file: one `FILE:LINE: reason` line per refused row. An import with no
 /// rejections removes a stale one.
 enum RejectsFile {
-    static func write(_ rejections: [NeptuneRejection], to path: String) throws {
+    static func write(_ rejections: [String], to path: String) throws {
         guard !rejections.isEmpty else {
             unlink(path)
             return
@@ -84,7 +96,7 @@ enum RejectsFile {
             throw ValidationError("cannot write the rejects file \(path): \(String(cString: strerror(errno)))")
         }
         defer { fclose(file) }
-        for r in rejections { fputs(r.description + "\n", file) }
+        for r in rejections { fputs(r + "\n", file) }
     }
 }
 

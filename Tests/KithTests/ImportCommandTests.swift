@@ -149,3 +149,21 @@ struct BadHeaderImportTests {
         }
     }
 }
+
+@Suite("kith import of GraphSON")
+struct GraphSONImportCommandTests {
+    @Test("the modern graph imports from GraphSON 3 with its counts by label and its components")
+    func modernGraph() throws {
+        try withTemporaryDirectory { dir in
+            let store = dir + "/store"
+            let result = try KithProcess.run(["import", "--db", store, "--format", "graphson",
+                                              Fixtures.path("tinkerpop/tinkerpop-modern-v3.json")])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("vertices: 6 inserted"))
+            #expect(try KithProcess.run(["stats", "--db", store, "--json"]).stdout
+                == "{\"vertices\": {\"person\": 4, \"software\": 2}, \"edges\": {\"created\": 4, \"knows\": 2}}\n")
+            #expect(try KithProcess.run(["components", "--db", store, "--min-weight", "0.5"]).stdout
+                == "{\"components\": 3, \"largest\": 4, \"vertices\": 6, \"edges\": 3}\n")
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Interchange
 import PropertyGraph
 
 struct StatsCommand: ParsableCommand {
@@ -29,25 +30,7 @@ struct StatsCommand: ParsableCommand {
 
 /// Minimal JSON text for the flat objects the commands print (keys sorted, so output is stable).
 enum JSON {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
     static func object(_ counts: [String: Int]) -> String {
-        "{" + counts.sorted { $0.key < $1.key }.map { "\(string($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+        "{" + counts.sorted { $0.key < $1.key }.map { "\(jsonStringLiteral($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
     }
 }

@@ -10,13 +10,7 @@ extension Mapping {
     /// - Throws: ``MappingError`` when the file cannot be read, is not YAML,
     ///   or is not a valid mapping.
     public static func load(path: String, dataDirectory: String? = nil) throws -> Mapping {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MappingError(file: path, message: "cannot read the mapping file")
-        }
-        guard let yaml = String(data: data, encoding: .utf8) else {
-            throw MappingError(file: path, message: "the mapping file is not UTF-8 text")
-        }
-        return try Mapping(yaml: yaml, file: path, dataDirectory: dataDirectory)
+        try Mapping(yaml: try readYAMLText(path: path, kind: "mapping"), file: path, dataDirectory: dataDirectory)
     }
 
     /// Parses and validates a mapping from its YAML text.

@@ -9,13 +9,7 @@ extension Rules {
     /// - Throws: ``MappingError`` (the rules format shares the mapping's
     ///   diagnostics) when the file cannot be read, is not YAML, or is not valid rules.
     public static func load(path: String, mapping: Mapping? = nil) throws -> Rules {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MappingError(file: path, message: "cannot read the rules file")
-        }
-        guard let yaml = String(data: data, encoding: .utf8) else {
-            throw MappingError(file: path, message: "the rules file is not UTF-8 text")
-        }
-        return try Rules(yaml: yaml, file: path, mapping: mapping)
+        try Rules(yaml: try readYAMLText(path: path, kind: "rules"), file: path, mapping: mapping)
     }
 
     /// Parses and validates rules from their YAML text; keys the text omits

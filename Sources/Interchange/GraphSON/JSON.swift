@@ -318,7 +318,7 @@ extension JSON {
         }
     }
 
-    private static func writeString(_ s: String, to out: inout String) {
+    static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -337,4 +337,11 @@ extension JSON {
         }
         out += "\""
     }
+}
+
+/// `text` as a JSON string literal (RFC 8259 escapes), for the flat JSON objects commands print.
+public func jsonStringLiteral(_ text: String) -> String {
+    var out = ""
+    JSON.writeString(text, to: &out)
+    return out
 }

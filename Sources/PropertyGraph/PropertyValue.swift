@@ -98,7 +98,9 @@ public enum ISO8601Milliseconds {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civilDate(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+    /// The proleptic Gregorian (year, month, day) of a day count since 1970-01-01 (Howard
+    /// Hinnant's `civil_from_days`), the inverse of `days(year:month:day:)`.
+    public static func civilDate(fromDays z0: Int64) -> (Int64, Int64, Int64) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

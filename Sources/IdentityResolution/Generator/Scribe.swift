@@ -1,3 +1,5 @@
+import PropertyGraph
+
 /// Writes true values the way clerks, customers and exports do: in any case, with stray
 /// spaces, nicknames, typos, abbreviations, placeholders and gaps, at ``MessRates``.
 struct Scribe {
@@ -128,27 +130,14 @@ struct Scribe {
     }
 
     static func timestamp(_ seconds: Int) -> String {
-        let (y, m, d) = civil(days: seconds / 86_400)
+        let (y, m, d) = ISO8601Milliseconds.civilDate(fromDays: Int64(seconds / 86_400))
         let s = seconds % 86_400
-        return String(y) + "-" + Digits.padded(m, width: 2) + "-" + Digits.padded(d, width: 2) + "T"
+        return String(y) + "-" + Digits.padded(Int(m), width: 2) + "-" + Digits.padded(Int(d), width: 2) + "T"
             + Digits.padded(s / 3600, width: 2) + ":" + Digits.padded(s / 60 % 60, width: 2) + ":"
             + Digits.padded(s % 60, width: 2) + "Z"
     }
 
     static func date(_ seconds: Int) -> String { String(timestamp(seconds).prefix(10)) }
-
-    /// Days since 1970-01-01 → proleptic Gregorian date (Howard Hinnant's `civil_from_days`).
-    static func civil(days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 
     static func amount(cents: Int) -> String { String(cents / 100) + "." + Digits.padded(cents % 100, width: 2) }
 

@@ -18,12 +18,6 @@ extension SplitMix64 {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
-func seconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
 func option(_ name: String, _ fallback: String? = nil) -> String {
     let args = CommandLine.arguments
     if let i = args.firstIndex(of: "--" + name), i + 1 < args.count { return args[i + 1] }
@@ -90,11 +84,11 @@ func lookups() throws {
         var best = Double.infinity
         for _ in 0..<3 {
             var found = 0
-            let start = seconds()
+            let start = PhaseTimer.now()
             try graph.read { g in
                 for id in ids where try probe(g, id) { found += 1 }
             }
-            best = min(best, seconds() - start)
+            best = min(best, PhaseTimer.now() - start)
             precondition(found == count, "only \(found) of \(count) look-ups found a vertex")
         }
         print("lookups: \(count) \(name) in \(best) s (best of 3) = \(Int(Double(count) / best)) /s")
@@ -107,9 +101,9 @@ func scan() throws {
     var edges = 0
     for _ in 0..<5 {
         var n = 0
-        let start = seconds()
+        let start = PhaseTimer.now()
         try graph.read { g in try g.scanAllAdjacency(direction: .out) { _, _, _, _ in n += 1 } }
-        best = min(best, seconds() - start)
+        best = min(best, PhaseTimer.now() - start)
         edges = n
     }
     print("scan: \(edges) adjacency entries in \(best) s (best of 5) = \(Int(Double(edges) / best)) edges/s")

@@ -12,6 +12,7 @@ package struct PhaseTimer {
 
     package init() {}
 
+    /// Seconds on a monotonic clock: what the CLI and the benchmarks time with too.
     package static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)

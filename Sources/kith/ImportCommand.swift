@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let start = monotonicSeconds()
+        let start = PhaseTimer.now()
         let inputBytes = files.reduce(0) { $0 + fileSize($1) }
         let outcome = try Graph.bulkLoad(at: store.db, expectedBytes: inputBytes * 6) { graph in
             switch format {
@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
         }
         Terminal.endProgress()
 
-        let seconds = monotonicSeconds() - start
+        let seconds = PhaseTimer.now() - start
         let (v, e, rejections) = outcome
         print("vertices: \(grouped(v.inserted)) inserted, \(grouped(v.updated)) updated, \(grouped(v.unchanged)) unchanged")
         print("edges:    \(grouped(e.inserted)) inserted, \(grouped(e.updated)) updated, \(grouped(e.unchanged)) unchanged")

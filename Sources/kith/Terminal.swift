@@ -31,13 +31,6 @@ private func writeStandardError(_ text: String) {
     text.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
 }
 
-/// Seconds on a monotonic clock, for the timings commands print.
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
 /// A count with thousands separators, as people read them: 3,000,000.
 func grouped(_ n: Int) -> String {
     let digits = Array(String(n.magnitude))

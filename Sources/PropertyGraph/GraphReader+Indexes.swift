@@ -43,7 +43,7 @@ extension GraphReader {
         try scanIndex(from: start, while: { key in
             guard key.starts(with: base) else { return false }
             guard let end else { return true }
-            return endInclusive ? !lexicographicallyPrecedes(end, key) : lexicographicallyPrecedes(key, end)
+            return endInclusive ? !end.lexicographicallyPrecedes(key) : key.lexicographicallyPrecedes(end)
         }) { id in ids.append(id) } skip: { key in excludedLower.map { key.elementsEqual($0) } ?? false }
         return ids
     }
@@ -127,8 +127,4 @@ func numericallyEqual(_ a: PropertyValue, _ b: PropertyValue) -> Bool {
         return x == y
     }
     return a == b
-}
-
-private func lexicographicallyPrecedes(_ a: some Sequence<UInt8>, _ b: some Sequence<UInt8>) -> Bool {
-    a.lexicographicallyPrecedes(b)
 }

@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "PropertyGraph", targets: ["PropertyGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Gremlin", targets: ["Gremlin"]),
+        .library(name: "Traversal", targets: ["Traversal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,6 +26,14 @@ let package = Package(
         .target(name: "LMDB", dependencies: ["CLMDB"]),
         .target(name: "PropertyGraph", dependencies: ["LMDB"]),
         .target(name: "Gremlin"),
+        .target(
+            name: "Traversal",
+            dependencies: [
+                "PropertyGraph", "Gremlin",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
         .target(
             name: "IdentityResolution",
             dependencies: ["PropertyGraph", .product(name: "Yams", package: "Yams")]
@@ -46,6 +57,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "KithTestSupport"]),
         .testTarget(name: "KithTests", dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"]),
         .testTarget(name: "GremlinTests", dependencies: ["Gremlin", "KithTestSupport"]),
+        .testTarget(name: "TraversalTests", dependencies: ["Traversal", "Interchange", "KithTestSupport"]),
         .testTarget(name: "IdentityResolutionTests", dependencies: ["IdentityResolution", "KithTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

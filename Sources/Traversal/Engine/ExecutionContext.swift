@@ -1,0 +1,83 @@
+import PropertyGraph
+
+/// What every step of one traversal run shares: the transaction, the bindings, the side
+/// effects, the sack settings, the strategies and the random source. Lives on one thread for
+/// one run, like the transaction it wraps.
+final class ExecutionContext {
+    let reader: GraphReader
+    /// The writer, when the traversal runs in a write transaction.
+    let writer: GraphWriter?
+    let bindings: [String: GremlinValue]
+    var sideEffects = SideEffects()
+    /// `withSack(initial, split?, merge?)`.
+    var sack: SackSettings?
+    var strategies = Strategies()
+    var random: any RandomNumberGenerator = SystemRandomNumberGenerator()
+    /// Vertices read during the run, so repeated property access reads the record once.
+    var vertexCache: [VertexID: Vertex] = [:]
+    var edgeCache: [EdgeID: Edge] = [:]
+
+    init(reader: GraphReader, bindings: [String: GremlinValue]) {
+        self.reader = reader
+        self.writer = reader as? GraphWriter
+        self.bindings = bindings
+    }
+
+    /// The writer, or an error naming the step when the run is read-only.
+    func requireWriter(for step: String) throws -> GraphWriter {
+        guard let writer, !strategies.readOnly else {
+            throw TraversalError("The provided traversal has a mutating step (\(step)) and is read-only")
+        }
+        return writer
+    }
+
+    /// Forgets cached records after a write.
+    func invalidateCaches() {
+        vertexCache.removeAll(keepingCapacity: true)
+        edgeCache.removeAll(keepingCapacity: true)
+    }
+}
+
+/// `withSack(...)`: the initial value (a constant or a traversal run per traverser) and the
+/// operators that split it between children and merge it when traversers meet.
+struct SackSettings {
+    var initial: (() throws -> GremlinValue)
+    var split: Bool
+    var merge: ((GremlinValue, GremlinValue) throws -> GremlinValue)?
+}
+
+/// The side effects of one run (`aggregate("x")`, `withSideEffect("a", …)`), by key.
+struct SideEffects {
+    private(set) var values: [String: GremlinValue] = [:]
+    /// Reducers from `withSideEffect(key, initial, operator)`.
+    var reducers: [String: (GremlinValue, GremlinValue) throws -> GremlinValue] = [:]
+
+    subscript(key: String) -> GremlinValue? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+
+    func contains(_ key: String) -> Bool { values[key] != nil }
+}
+
+/// The strategies of `withStrategies` that change what a traversal sees or may do.
+struct Strategies {
+    var readOnly = false
+    /// `SubgraphStrategy`: vertices, edges and vertex properties a traversal may see.
+    var subgraphVertices: Pipeline?
+    var subgraphEdges: Pipeline?
+    var subgraphVertexProperties: Pipeline?
+    /// `PartitionStrategy`.
+    var partition: PartitionSettings?
+    /// `ProductiveByStrategy`: an unproductive `by()` yields null instead of filtering.
+    var productiveBy = false
+    /// Strategy names removed by `withoutStrategies`.
+    var removed: Set<String> = []
+}
+
+struct PartitionSettings {
+    var key: String
+    var writePartition: String?
+    var readPartitions: Set<String>
+    var includeMetaProperties: Bool
+}

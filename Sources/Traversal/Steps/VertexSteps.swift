@@ -1,0 +1,138 @@
+import Gremlin
+import PropertyGraph
+
+extension Compiler {
+    static let vertexSteps: [String: StepBuilder] = {
+        var table: [String: StepBuilder] = [:]
+        for (name, direction) in [("out", Direction.out), ("in", .in), ("both", .both)] {
+            table[name] = { call, c in
+                let labels = try c.strings(call.arguments[...], in: call)
+                return AdjacencyStep(name, direction: direction, labels: labels, returnsEdges: false, context: c.context)
+            }
+            table[name + "E"] = { call, c in
+                let labels = try c.strings(call.arguments[...], in: call)
+                return AdjacencyStep(name + "E", direction: direction, labels: labels, returnsEdges: true, context: c.context)
+            }
+        }
+        table["outV"] = { _, c in EdgeEndStep("outV", end: .out, context: c.context) }
+        table["inV"] = { _, c in EdgeEndStep("inV", end: .in, context: c.context) }
+        table["bothV"] = { _, c in EdgeEndStep("bothV", end: .both, context: c.context) }
+        table["otherV"] = { _, c in EdgeEndStep("otherV", end: nil, context: c.context) }
+        return table
+    }()
+}
+
+/// `out`/`in`/`both` and `outE`/`inE`/`bothE`: walks the adjacency of each vertex, read from
+/// the adjacency index alone (edge records are not touched).
+final class AdjacencyStep: Step {
+    private let direction: Direction
+    private let edgeLabels: [String]
+    private let returnsEdges: Bool
+    private var current: Traverser?
+    private var pending: [GremlinValue] = []
+    private var index = 0
+
+    init(_ name: String, direction: Direction, labels: [String], returnsEdges: Bool, context: ExecutionContext) {
+        self.direction = direction
+        self.edgeLabels = labels
+        self.returnsEdges = returnsEdges
+        super.init(name, context: context)
+    }
+
+    override func next() throws -> Traverser? {
+        while true {
+            if index < pending.count, let t = current {
+                defer { index += 1 }
+                return t.split(pending[index], labels: labels)
+            }
+            guard let t = try previous.next() else { return nil }
+            guard case .vertex(let ref) = t.value else {
+                throw TraversalError("\(name)() needs a vertex, not \(t.value.typeName)")
+            }
+            current = t
+            pending = try neighbours(of: ref.id)
+            index = 0
+        }
+    }
+
+    private func neighbours(of vertex: VertexID) throws -> [GremlinValue] {
+        var result: [GremlinValue] = []
+        let filtered = context.strategies.subgraphEdges != nil || context.strategies.subgraphVertices != nil
+            || context.strategies.partition != nil
+        try context.reader.forEachAdjacentEdge(of: vertex, direction: direction, labels: edgeLabels) { adjacent in
+            let (from, to) = adjacent.direction == .out ? (adjacent.vertex, adjacent.other) : (adjacent.other, adjacent.vertex)
+            let edge = GremlinValue.edge(EdgeReference(id: adjacent.edge, label: adjacent.label, outVertex: from, inVertex: to))
+            let other = GremlinValue.vertex(VertexReference(id: adjacent.other))
+            if filtered {
+                guard try context.isVisible(edge), try context.isVisible(other) else { return true }
+            }
+            result.append(returnsEdges ? edge : other)
+            return true
+        }
+        return result
+    }
+
+    override func reset() {
+        current = nil
+        pending = []
+        index = 0
+    }
+}
+
+/// `outV`/`inV`/`bothV`/`otherV`: the vertices at the ends of an edge.
+final class EdgeEndStep: Step {
+    /// `.out` for the tail, `.in` for the head, `.both` for both; `nil` for the end the traverser did not come from.
+    private let end: Direction?
+    private var current: Traverser?
+    private var pending: [GremlinValue] = []
+    private var index = 0
+
+    init(_ name: String, end: Direction?, context: ExecutionContext) {
+        self.end = end
+        super.init(name, context: context)
+    }
+
+    override func next() throws -> Traverser? {
+        while true {
+            if index < pending.count, let t = current {
+                defer { index += 1 }
+                return t.split(pending[index], labels: labels)
+            }
+            guard let t = try previous.next() else { return nil }
+            guard case .edge(let ref) = t.value else {
+                throw TraversalError("\(name)() needs an edge, not \(t.value.typeName)")
+            }
+            current = t
+            index = 0
+            let (from, to) = try ends(of: ref)
+            switch end {
+            case .out: pending = [.vertex(VertexReference(id: from))]
+            case .in: pending = [.vertex(VertexReference(id: to))]
+            case .both: pending = [.vertex(VertexReference(id: from)), .vertex(VertexReference(id: to))]
+            case nil:
+                let objects = t.path.objects
+                let came = objects.count >= 2 ? objects[objects.count - 2] : nil
+                if case .vertex(let v)? = came, v.id == from {
+                    pending = [.vertex(VertexReference(id: to))]
+                } else {
+                    pending = [.vertex(VertexReference(id: from))]
+                }
+            }
+            if context.strategies.subgraphVertices != nil || context.strategies.partition != nil {
+                pending = try pending.filter { try context.isVisible($0) }
+            }
+        }
+    }
+
+    private func ends(of ref: EdgeReference) throws -> (VertexID, VertexID) {
+        if let from = ref.outVertex, let to = ref.inVertex { return (from, to) }
+        let edge = try context.edge(ref.id)
+        return (edge.from, edge.to)
+    }
+
+    override func reset() {
+        current = nil
+        pending = []
+        index = 0
+    }
+}

@@ -1,0 +1,133 @@
+import Gremlin
+
+extension Compiler {
+    /// `where(P)` (the current object against labelled ones), `where("a", P)`, and
+    /// `where(traversal)`, whose leading `as("x")` starts it from `x` and trailing `as("y")`
+    /// requires it to end on the object labelled `y`.
+    func whereStep(_ call: Gremlin.Step) throws -> Step {
+        let args = call.arguments
+        switch args.count {
+        case 1:
+            switch args[0].value {
+            case .traversal(let t): return try whereTraversal(t)
+            case .predicate(let p): return WherePredicateStep(start: nil, predicate: p, compiler: self, range: args[0].range)
+            default: throw TraversalError("where() takes a predicate or a traversal", at: args[0].range)
+            }
+        case 2:
+            guard case .predicate(let p) = args[1].value else {
+                throw TraversalError("where(label, P) takes a predicate", at: args[1].range)
+            }
+            return WherePredicateStep(start: try string(args[0], in: call), predicate: p, compiler: self, range: args[1].range)
+        default:
+            throw TraversalError("where() takes one or two arguments", at: call.range)
+        }
+    }
+
+    private func whereTraversal(_ traversal: Gremlin.Traversal) throws -> Step {
+        var steps = traversal.steps
+        var startLabel: String?
+        var endLabel: String?
+        if let first = steps.first, first.name == "as", first.arguments.count == 1 {
+            startLabel = try string(first.arguments[0], in: first)
+            steps.removeFirst()
+        }
+        if let last = steps.last, last.name == "as", last.arguments.count == 1, !steps.isEmpty {
+            endLabel = try string(last.arguments[0], in: last)
+            steps.removeLast()
+        }
+        let child = try pipeline(Gremlin.Traversal(root: .anonymous, steps: steps, range: traversal.range))
+        let context = self.context
+        return FilterStep("where", context: context, children: [child]) { t in
+            var start = t
+            if let startLabel {
+                guard let v = try Selection.select(startLabel, from: t, pop: .last, context: context) else { return false }
+                start = t
+                start.value = v
+            }
+            start.bulk = 1
+            guard let endLabel else { return try child.hasResult(for: start) }
+            guard let expected = try Selection.select(endLabel, from: t, pop: .last, context: context) else { return false }
+            for result in try child.results(for: start) where result.value == expected { return true }
+            return false
+        }
+    }
+}
+
+/// `where(P)` / `where("a", P)` whose predicate arguments name labels; `by()` projects both sides.
+final class WherePredicateStep: Step {
+    private let start: String?
+    private let predicate: Gremlin.Predicate
+    private let range: SourceRange
+    private var by: [Projection] = []
+    private let compiler: Compiler
+
+    init(start: String?, predicate: Gremlin.Predicate, compiler: Compiler, range: SourceRange) {
+        self.start = start
+        self.predicate = predicate
+        self.range = range
+        self.compiler = compiler
+        super.init("where", context: compiler.context)
+    }
+
+    override var children: [Pipeline] { by.flatMap(\.children) }
+
+    override func modulate(_ modulator: Modulator) throws {
+        guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
+        by.append(try Projection(args, compiler: compiler, range: modulator.range))
+    }
+
+    override func next() throws -> Traverser? {
+        while var t = try previous.next() {
+            let left: GremlinValue?
+            if let start { left = try Selection.select(start, from: t, pop: .last, context: context) } else { left = t.value }
+            guard let left, let projectedLeft = try project(left, index: 0) else { continue }
+            guard let p = try resolve(predicate, for: t) else { continue }
+            if p.matches(projectedLeft) {
+                t.path.addLabels(labels)
+                return t
+            }
+        }
+        return nil
+    }
+
+    private func project(_ value: GremlinValue, index: Int) throws -> GremlinValue? {
+        guard !by.isEmpty else { return value }
+        return try by[index % by.count].apply(to: Traverser(value), context: context)
+    }
+
+    /// The predicate with each label argument replaced by the (projected) object under it.
+    private func resolve(_ p: Gremlin.Predicate, for t: Traverser) throws -> ValuePredicate? {
+        switch p {
+        case .and(let a, let b):
+            guard let x = try resolve(a, for: t), let y = try resolve(b, for: t) else { return nil }
+            return ValuePredicate { v in
+                let l = x.test(v), r = y.test(v)
+                if l == false || r == false { return false }
+                return l == nil || r == nil ? nil : true
+            }
+        case .or(let a, let b):
+            let x = try resolve(a, for: t), y = try resolve(b, for: t)
+            return ValuePredicate { v in
+                let l = x?.test(v), r = y?.test(v)
+                if l == true || r == true { return true }
+                return false
+            }
+        case .negate(let inner):
+            return try resolve(inner, for: t)?.negated
+        case .call(let family, let name, let arguments):
+            var values: [GremlinValue] = []
+            for argument in arguments {
+                if case .string(let label) = argument {
+                    guard let v = try Selection.select(label, from: t, pop: .last, context: context),
+                          let projected = try project(v, index: 1) else { return nil }
+                    values.append(projected)
+                } else if case .predicate = argument {
+                    values.append(.null)
+                } else {
+                    values.append(try compiler.value(argument, range: range))
+                }
+            }
+            return try compiler.call(family: family, name: name, values, arguments: arguments, range: range)
+        }
+    }
+}

@@ -38,11 +38,11 @@ let package = Package(
             name: "IdentityResolution",
             dependencies: ["PropertyGraph", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Interchange", dependencies: ["PropertyGraph"]),
+        .target(name: "Interchange", dependencies: ["PropertyGraph", "Traversal"]),
         .executableTarget(
             name: "kith",
             dependencies: [
-                "PropertyGraph", "Interchange", "IdentityResolution",
+                "PropertyGraph", "Interchange", "IdentityResolution", "Traversal", "Gremlin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

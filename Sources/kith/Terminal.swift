@@ -18,6 +18,13 @@ enum Terminal {
         writeStandardError("\r\u{1B}[K" + text)
     }
 
+    /// The width of the terminal on standard output, or 120 when it is not a terminal.
+    static var width: Int {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 120 }
+        return Int(size.ws_col)
+    }
+
     /// Clears the progress line (terminal only).
     static func endProgress() {
         guard isInteractive else { return }

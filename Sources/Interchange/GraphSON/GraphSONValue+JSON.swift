@@ -61,6 +61,9 @@ extension GraphSONValue {
             self = .map(stride(from: 0, to: flat.count, by: 2).map { GraphSONMapEntry(key: flat[$0], value: flat[$0 + 1]) })
         case "g:T": self = .t(try Self.string(value, at: path, type))
         case "g:Direction": self = .direction(try Self.string(value, at: path, type))
+        case "g:Merge", "g:Pop", "g:Order", "g:Column", "g:Cardinality", "g:Scope", "g:Operator", "g:Pick",
+             "g:Barrier", "g:DT", "g:GType":
+            self = .enumValue(type: String(type.dropFirst(2)), name: try Self.string(value, at: path, type))
         case "g:Vertex": self = .vertex(try GraphSONVertex(json: value, at: path))
         case "g:Edge": self = .edge(try GraphSONEdge(json: value, at: path))
         case "g:VertexProperty": self = .vertexProperty(try GraphSONVertexProperty(json: value, at: path))
@@ -289,6 +292,15 @@ extension GraphSONValue {
         case .map(let entries): typed("g:Map", .array(entries.flatMap { [$0.key.json, $0.value.json] }))
         case .t(let s): typed("g:T", .string(s))
         case .direction(let s): typed("g:Direction", .string(s))
+        case .enumValue(let type, let name): typed("g:" + type, .string(name))
+        case .bigInteger(let digits): typed("gx:BigInteger", .number(digits))
+        case .bigDecimal(let digits): typed("gx:BigDecimal", .number(digits))
+        case .tree(let entries):
+            typed("g:Tree", .array(entries.map { .object([("key", $0.key.json), ("value", $0.value.json)]) }))
+        case .graph(let vertices, let edges):
+            typed("tinker:graph", .object([
+                ("vertices", .array(vertices.map(\.json))), ("edges", .array(edges.map(\.json))),
+            ]))
         case .vertex(let v): typed("g:Vertex", v.json)
         case .edge(let e): typed("g:Edge", e.json)
         case .vertexProperty(let p): typed("g:VertexProperty", p.json)

@@ -33,7 +33,8 @@ extension GraphSONValue {
         case .double(let v): .double(v)
         case .date(let ms): .dateTime(ms)
         case .list(let items), .set(let items): Self.list(items)
-        case .null, .uuid, .map, .t, .direction, .vertex, .edge, .vertexProperty, .property, .path, .traverser: nil
+        case .null, .uuid, .map, .t, .direction, .enumValue, .bigInteger, .bigDecimal, .tree, .graph, .vertex, .edge,
+             .vertexProperty, .property, .path, .traverser: nil
         }
     }
 
@@ -66,6 +67,11 @@ extension GraphSONValue {
         case .map: "g:Map"
         case .t: "g:T"
         case .direction: "g:Direction"
+        case .enumValue(let type, _): "g:" + type
+        case .bigInteger: "gx:BigInteger"
+        case .bigDecimal: "gx:BigDecimal"
+        case .tree: "g:Tree"
+        case .graph: "tinker:graph"
         case .vertex: "g:Vertex"
         case .edge: "g:Edge"
         case .vertexProperty: "g:VertexProperty"

@@ -37,6 +37,16 @@ public indirect enum GraphSONValue: Hashable, Sendable {
     case t(String)
     /// `g:Direction`: `OUT`, `IN` or `BOTH`.
     case direction(String)
+    /// Any other Gremlin enum, written `g:<type>`: `g:Merge` `onCreate`, `g:Pop` `last`, …
+    case enumValue(type: String, name: String)
+    /// `gx:BigInteger`, digits as written.
+    case bigInteger(String)
+    /// `gx:BigDecimal`, digits as written.
+    case bigDecimal(String)
+    /// `g:Tree`: each object with the tree below it.
+    case tree([GraphSONMapEntry])
+    /// `tinker:graph`: the vertices and edges of a subgraph.
+    case graph(vertices: [GraphSONVertex], edges: [GraphSONEdge])
     case vertex(GraphSONVertex)
     case edge(GraphSONEdge)
     case vertexProperty(GraphSONVertexProperty)

@@ -146,6 +146,10 @@ extension ExecutionContext {
                 ref.inVertex = e.to
                 ref.userID = Self.userID(externalID: e.externalID, storageID: ref.id.rawValue)
             }
+            if ref.outVertexUserID == nil, let from = ref.outVertex, let to = ref.inVertex {
+                ref.outVertexUserID = try userID(of: .vertex(VertexReference(id: from)))
+                ref.inVertexUserID = try userID(of: .vertex(VertexReference(id: to)))
+            }
             return .edge(ref)
         case .list(let items): return .list(try items.map(detach))
         case .set(let set): return .set(GremlinSet(try set.elements.map(detach)))

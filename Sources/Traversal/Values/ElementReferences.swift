@@ -26,6 +26,9 @@ public struct EdgeReference: Hashable, Sendable {
     public var outVertex: VertexID?
     public var inVertex: VertexID?
     public var userID: GremlinValue?
+    /// The ids users see for the two ends, once the edge has been detached.
+    public var outVertexUserID: GremlinValue?
+    public var inVertexUserID: GremlinValue?
 
     public init(id: EdgeID, label: String? = nil, outVertex: VertexID? = nil, inVertex: VertexID? = nil,
                 userID: GremlinValue? = nil) {

@@ -20,6 +20,7 @@ extension Compiler {
     /// Every family of steps; each file of steps adds its table here.
     static let stepFamilies: [[String: StepBuilder]] = [
         sourceSteps, vertexSteps, filterSteps, elementSteps, reducingSteps, rangeSteps, dedupOrderSteps,
-        selectSteps, branchSteps, loopSteps, sideEffectSteps, mutationSteps,
+        selectSteps, branchSteps, loopSteps, sideEffectSteps, mutationSteps, mergeSteps,
+        sackSteps, collectionFilterSteps, treeSteps,
     ]
 }

@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KithBench",
-            dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"],
+            dependencies: ["PropertyGraph", "Interchange", "KithTestSupport", "Traversal", "Gremlin"],
             path: "Benchmarks/KithBench"
         ),
         .target(name: "KithTestSupport", dependencies: ["PropertyGraph"]),

@@ -39,6 +39,8 @@ $BIN/kith components --db $STORE
 echo "== look-ups and scans"
 $BIN/KithBench lookups --db $STORE --vertices 1000000 --count 1000000
 $BIN/KithBench scan --db $STORE
+echo "== gremlin latency (in process)"
+$BIN/KithBench gremlin --db $STORE --vertices 1000000 --count 2000
 BYTES=$(du -B1 $STORE/data.mdb | cut -f1)
 echo "store: $BYTES bytes on disk = $((BYTES / 3000000)) bytes per edge (everything included)"
 

@@ -7,6 +7,8 @@
 //       random vertex-by-external-id look-ups in one read transaction, one thread.
 //   KithBench scan --db STORE
 //       streams the whole out-adjacency, edges/s.
+//   KithBench gremlin --db STORE --vertices N [--count C]
+//       p50/p99 latency of five identity traversals (GremlinLatency.swift).
 import KithTestSupport
 import PropertyGraph
 #if canImport(Glibc)
@@ -114,7 +116,8 @@ do {
     case "generate": generate()
     case "lookups": try lookups()
     case "scan": try scan()
-    default: print("usage: KithBench generate|lookups|scan [options]")
+    case "gremlin": try gremlinLatency()
+    default: print("usage: KithBench generate|lookups|scan|gremlin [options]")
     }
 } catch {
     print("error: \(error)")

@@ -21,6 +21,6 @@ extension Compiler {
     static let stepFamilies: [[String: StepBuilder]] = [
         sourceSteps, vertexSteps, filterSteps, elementSteps, reducingSteps, rangeSteps, dedupOrderSteps,
         selectSteps, branchSteps, loopSteps, sideEffectSteps, mutationSteps, mergeSteps,
-        sackSteps, collectionFilterSteps, treeSteps,
+        sackSteps, collectionFilterSteps, treeSteps, matchSteps,
     ]
 }

@@ -77,6 +77,7 @@ final class Compiler {
             }
             compilingStart = isRoot && pipeline.steps.isEmpty
             let step = try builder(call, self)
+            step.range = call.range
             if let repeatStep = step as? RepeatStep, !pendingRepeatModulators.isEmpty {
                 for m in pendingRepeatModulators { try repeatStep.modulate(m, before: true) }
                 pendingRepeatModulators = []

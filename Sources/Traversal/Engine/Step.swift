@@ -17,8 +17,22 @@ class Step {
         self.context = context
     }
 
-    /// The next traverser out of this step, or `nil` when it has no more.
-    func next() throws -> Traverser? { fatalError("\(type(of: self)) must override next()") }
+    /// Where the step was written, so an error while it runs can point at it.
+    var range: SourceRange?
+
+    /// The next traverser out of this step, or `nil` when it has no more. An error the step
+    /// raises without a position gets the step's.
+    final func next() throws -> Traverser? {
+        do {
+            return try produce()
+        } catch var error as TraversalError where error.range == nil {
+            error.range = range
+            throw error
+        }
+    }
+
+    /// What the step does: its next traverser. Steps override this, never `next()`.
+    func produce() throws -> Traverser? { fatalError("\(type(of: self)) must override produce()") }
 
     /// Forgets per-run state so the step can run again on new input (sub-traversals run once
     /// per outer traverser).
@@ -45,7 +59,7 @@ final class StartStep: Step {
 
     func add(_ traverser: Traverser) { queue.append(traverser) }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         guard head < queue.count else {
             if head > 0 { queue.removeAll(keepingCapacity: true); head = 0 }
             return nil

@@ -88,7 +88,7 @@ final class UnionStartStep: Step {
 
     override var children: [Pipeline] { branches }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while current < branches.count {
             if !started {
                 branches[current].reset()
@@ -192,7 +192,7 @@ final class ChooseStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count {
                 defer { index += 1 }

@@ -40,7 +40,7 @@ final class DedupStep: Step {
         by = try Projection(args, compiler: compiler, range: modulator.range)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             let key: GremlinValue
             if keys.isEmpty {

@@ -130,7 +130,7 @@ final class ValueMapStep: Step {
     /// `WithOptions` bits: 1 ids, 2 labels, 4 keys, 8 values (15 = all).
     private var tokenMask = 15
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         guard let t = try previous.next() else { return nil }
         return t.split(try map(of: t.value), labels: labels)
     }

@@ -64,7 +64,7 @@ final class PathFilterStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             var objects = t.path.objects
             let labels = t.path.labels

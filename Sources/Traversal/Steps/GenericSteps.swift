@@ -2,7 +2,7 @@
 final class IdentityStep: Step {
     init(context: ExecutionContext, name: String = "identity") { super.init(name, context: context) }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         guard var t = try previous.next() else { return nil }
         t.path.addLabels(labels)
         return t
@@ -19,7 +19,7 @@ final class MapStep: Step {
         super.init(name, context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while let t = try previous.next() {
             if let value = try transform(t) { return t.split(value, labels: labels) }
         }
@@ -39,7 +39,7 @@ final class FlatMapStep: Step {
         super.init(name, context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count, let t = current {
                 defer { index += 1 }
@@ -76,7 +76,7 @@ final class TraverserFlatMapStep: Step {
 
     override var children: [Pipeline] { childPipelines }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count {
                 defer { index += 1 }
@@ -110,7 +110,7 @@ final class FilterStep: Step {
 
     override var children: [Pipeline] { childPipelines }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             if try test(t) {
                 t.path.addLabels(labels)
@@ -130,7 +130,7 @@ final class PredicateFilterStep: Step {
         super.init(name, context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             if predicate.matches(t.value) {
                 t.path.addLabels(labels)
@@ -155,7 +155,7 @@ final class SideEffectStep: Step {
 
     override var children: [Pipeline] { childPipelines }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         guard var t = try previous.next() else { return nil }
         try effect(t)
         t.path.addLabels(labels)
@@ -173,7 +173,7 @@ class BarrierStep: Step {
     /// Turns all the input into the output.
     func process(_ input: [Traverser]) throws -> [Traverser] { input }
 
-    final override func next() throws -> Traverser? {
+    final override func produce() throws -> Traverser? {
         if !done {
             var input: [Traverser] = []
             while let t = try previous.next() { input.append(t) }

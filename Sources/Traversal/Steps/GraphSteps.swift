@@ -26,7 +26,7 @@ final class GraphStep: Step {
         super.init(kind == .vertices ? "V" : "E", context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count {
                 defer { index += 1 }
@@ -181,7 +181,7 @@ final class InjectStep: Step {
         super.init("inject", context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         if index < values.count {
             defer { index += 1 }
             return Traverser(values[index], labels: labels, sack: try context.initialSack())

@@ -73,7 +73,7 @@ final class HasStep: Step {
         conditions.compactMap { if case .propertyTraversal(_, let p) = $0 { p } else { nil } }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         outer: while var t = try previous.next() {
             for condition in conditions where try !condition.matches(t.value, context: context) { continue outer }
             t.path.addLabels(labels)

@@ -101,7 +101,7 @@ final class MatchStep: Step {
         return patterns.flatMap(pipelines)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count {
                 defer { index += 1 }

@@ -54,7 +54,7 @@ final class MergeStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count, let t = current {
                 defer { index += 1 }

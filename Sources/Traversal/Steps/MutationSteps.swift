@@ -87,7 +87,7 @@ final class AddVertexStep: Step {
 
     override var mutates: Bool { true }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         let input: Traverser
         if isStart {
             guard !started else { return nil }
@@ -159,7 +159,7 @@ final class AddEdgeStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         let input: Traverser
         if isStart {
             guard !started else { return nil }
@@ -232,7 +232,7 @@ final class PropertyStep: Step {
 
     override var mutates: Bool { true }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         guard var t = try previous.next() else { return nil }
         if let k = try key(t) {
             try set(k, try value(t) ?? .null, on: t.value)
@@ -268,7 +268,7 @@ final class DropStep: Step {
 
     override var mutates: Bool { true }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while let t = try previous.next() {
             let writer = try context.requireWriter(for: "drop")
             switch t.value {

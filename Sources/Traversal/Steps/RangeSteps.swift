@@ -109,7 +109,7 @@ final class RangeStep: Step {
         super.init(name, context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while high < 0 || seen < high {
             guard var t = try previous.next() else { return nil }
             let start = seen, end = seen + t.bulk

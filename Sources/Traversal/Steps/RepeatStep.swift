@@ -49,7 +49,7 @@ final class RepeatStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if outputIndex < output.count {
                 defer { outputIndex += 1 }

@@ -31,7 +31,7 @@ final class SackUpdateStep: Step {
         by = try Projection(args, compiler: compiler, range: modulator.range)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             guard let operand = try by.apply(to: t, context: context) else { continue }
             t.sack = try combine(t.sack ?? .null, operand)

@@ -83,7 +83,7 @@ final class SelectStep: Step {
         by.append(try Projection(args, compiler: compiler, range: modulator.range))
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while let t = try previous.next() {
             if let column {
                 if let v = try Projection.read(column, of: t.value, context: context) { return t.split(v, labels: labels) }
@@ -142,7 +142,7 @@ final class PathStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while let t = try previous.next() {
             var path = t.path
             var start = 0, end = path.count
@@ -188,7 +188,7 @@ final class ProjectStep: Step {
         by.append(try Projection(args, compiler: compiler, range: modulator.range))
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         guard let t = try previous.next() else { return nil }
         var map = GremlinMap()
         for (i, key) in keys.enumerated() {

@@ -64,7 +64,7 @@ final class AggregateStep: Step {
         context.sideEffects[key] = .list(items)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         if context.sideEffects[key] == nil { context.sideEffects[key] = .list([]) }
         if lazy {
             guard var t = try previous.next() else { return nil }
@@ -178,7 +178,7 @@ final class GroupStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         if key != nil {
             if context.sideEffects[key!] == nil { context.sideEffects[key!] = .map(GremlinMap()) }
             guard var t = try previous.next() else {

@@ -57,7 +57,7 @@ final class TreeStep: Step {
         tree.insert(objects)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         if let key {
             guard var t = try previous.next() else {
                 context.sideEffects[key] = .tree(tree)

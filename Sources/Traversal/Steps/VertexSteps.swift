@@ -39,7 +39,7 @@ final class AdjacencyStep: Step {
         super.init(name, context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count, let t = current {
                 defer { index += 1 }
@@ -92,7 +92,7 @@ final class EdgeEndStep: Step {
         super.init(name, context: context)
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while true {
             if index < pending.count, let t = current {
                 defer { index += 1 }

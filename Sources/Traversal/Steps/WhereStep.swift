@@ -57,14 +57,14 @@ extension Compiler {
 final class WherePredicateStep: Step {
     private let start: String?
     private let predicate: Gremlin.Predicate
-    private let range: SourceRange
+    private let predicateRange: SourceRange
     private var by: [Projection] = []
     private let compiler: Compiler
 
     init(start: String?, predicate: Gremlin.Predicate, compiler: Compiler, range: SourceRange) {
         self.start = start
         self.predicate = predicate
-        self.range = range
+        self.predicateRange = range
         self.compiler = compiler
         super.init("where", context: compiler.context)
     }
@@ -76,7 +76,7 @@ final class WherePredicateStep: Step {
         by.append(try Projection(args, compiler: compiler, range: modulator.range))
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             let left: GremlinValue?
             if let start { left = try Selection.select(start, from: t, pop: .last, context: context) } else { left = t.value }
@@ -124,10 +124,10 @@ final class WherePredicateStep: Step {
                 } else if case .predicate = argument {
                     values.append(.null)
                 } else {
-                    values.append(try compiler.value(argument, range: range))
+                    values.append(try compiler.value(argument, range: predicateRange))
                 }
             }
-            return try compiler.call(family: family, name: name, values, arguments: arguments, range: range)
+            return try compiler.call(family: family, name: name, values, arguments: arguments, range: predicateRange)
         }
     }
 }

@@ -22,6 +22,9 @@ func fail(_ message: String) -> Never {
 var featuresDirectory = ProcessInfo.processInfo.environment["KITH_FEATURES"] ?? "../shared/tinkerpop/features"
 var failuresFile: String?
 var verbose = false
+var isWorker = false
+var workerStart = 0
+var selection: [String] = []
 var options = SuiteRunner.Options()
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
@@ -31,8 +34,10 @@ while let argument = arguments.next() {
     }
     switch argument {
     case "--features": featuresDirectory = value()
-    case "--filter": options.filter = value()
-    case "--folder": options.folder = value()
+    case "--filter": options.filter = value(); selection += ["--filter", options.filter!]
+    case "--folder": options.folder = value(); selection += ["--folder", options.folder!]
+    case "--worker": isWorker = true
+    case "--from": workerStart = Int(value()) ?? 0
     case "--failures": failuresFile = value()
     case "--time-limit":
         guard let seconds = Double(value()), seconds > 0 else { fail("--time-limit needs a positive number") }
@@ -50,18 +55,44 @@ do {
     fail("cannot read the feature suite at \(featuresDirectory): \(error)")
 }
 
+if isWorker {
+    // One line per scenario on stdout for the supervising process: "start I", then "done I JSON".
+    var worker = suite
+    worker.options.timeLimit = .infinity
+    let encoder = JSONEncoder()
+    _ = worker.run(from: workerStart, starting: { index in
+        print("start \(index)")
+        fflush(nil)
+    }, progress: { index, outcome in
+        let json = (try? encoder.encode(outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        print("done \(index) \(json)")
+        fflush(nil)
+    })
+    exit(0)
+}
+
 let census = SkipCensus(features: suite.features)
 print(census.line)
 
 let started = Date()
-let report = suite.run { outcome in
-    guard verbose || outcome.failure.hasPrefix("runaway") else { return }
-    let mark = switch outcome.status {
-    case .passed: "pass"
-    case .failed: "FAIL"
-    case .skipped: "skip"
-    }
-    print("\(mark) \(outcome.feature) :: \(outcome.scenario)" + (outcome.status == .failed ? " — \(outcome.failure)" : ""))
+let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+let supervisor = Supervisor(
+    executable: executable, selection: ["--features", featuresDirectory] + selection,
+    timeLimit: options.timeLimit, scenarios: suite.selected)
+let report: SuiteReport
+do {
+    report = SuiteReport(outcomes: try supervisor.run { outcome in
+        guard verbose || outcome.failure.hasPrefix("runaway") || outcome.failure.hasPrefix("crashed") else { return }
+        let mark = switch outcome.status {
+        case .passed: "pass"
+        case .failed: "FAIL"
+        case .skipped: "skip"
+        }
+        print("\(mark) \(outcome.feature) :: \(outcome.scenario)" + (outcome.status == .failed ? " — \(outcome.failure)" : ""))
+        fflush(nil)
+    })
+} catch {
+    fail("cannot start a worker process: \(error)")
 }
 let seconds = Date().timeIntervalSince(started)
 

@@ -1,6 +1,6 @@
 /// How one scenario went.
-public struct ScenarioOutcome: Sendable {
-    public enum Status: Sendable, Equatable {
+public struct ScenarioOutcome: Sendable, Codable {
+    public enum Status: Sendable, Equatable, Codable {
         case passed
         case failed
         case skipped(reason: String)

@@ -9,7 +9,8 @@ public struct SuiteRunner: Sendable {
         public var filter: String?
         /// Run only this folder (`map`, `filter`, …).
         public var folder: String?
-        /// How long one scenario may run before it is reported as runaway and abandoned.
+        /// How long one scenario may run before it is reported as runaway and abandoned;
+        /// infinite when a supervising process enforces the limit instead.
         public var timeLimit: Double = 30
         /// After this many runaway scenarios (each still holding a core), the rest are not run.
         public var maximumRunaways = 3
@@ -41,11 +42,17 @@ public struct SuiteRunner: Sendable {
         }
     }
 
-    /// Runs the selected scenarios; `progress` hears each outcome as it comes.
-    public func run(progress: (ScenarioOutcome) -> Void = { _ in }) -> SuiteReport {
+    /// Runs the selected scenarios from index `start` on; `progress` hears each outcome (with
+    /// its index in `selected`) as it comes, and `starting` each index before it runs.
+    public func run(
+        from start: Int = 0, starting: (Int) -> Void = { _ in }, progress: (Int, ScenarioOutcome) -> Void = { _, _ in }
+    ) -> SuiteReport {
         var outcomes: [ScenarioOutcome] = []
         var runaways = 0
-        for (scenario, feature) in selected {
+        let all = selected
+        for index in all.indices.dropFirst(start) {
+            let (scenario, feature) = all[index]
+            starting(index)
             var outcome: ScenarioOutcome
             if runaways >= options.maximumRunaways, SkipRule.reason(scenario, in: feature) == nil {
                 outcome = ScenarioOutcome(feature: feature.path, folder: feature.folder, scenario: scenario.name, status: .failed)
@@ -59,7 +66,7 @@ public struct SuiteRunner: Sendable {
                 outcome.actual = outcome.failure
                 outcome.seconds = options.timeLimit
             }
-            progress(outcome)
+            progress(index, outcome)
             outcomes.append(outcome)
         }
         return SuiteReport(outcomes: outcomes)
@@ -78,7 +85,8 @@ public struct SuiteRunner: Sendable {
         }
         thread.stackSize = 256 << 20  // deep repeat() recursion in debug builds
         thread.start()
-        guard finished.wait(timeout: .now() + options.timeLimit) == .success else { return nil }
+        let deadline: DispatchTime = options.timeLimit.isFinite ? .now() + options.timeLimit : .distantFuture
+        guard finished.wait(timeout: deadline) == .success else { return nil }
         return result.value.withLock { $0 }
     }
 }

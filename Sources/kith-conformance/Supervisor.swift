@@ -30,7 +30,9 @@ struct Supervisor {
             }
             let (scenario, feature) = scenarios[current]
             var outcome = ScenarioOutcome(feature: feature.path, folder: feature.folder, scenario: scenario.name, status: .failed)
-            outcome.traversal = scenario.steps.first { $0.text == "the traversal of" }?.docString ?? ""
+            let plan = try? ScenarioPlan(scenario)
+            outcome.traversal = plan?.traversal ?? ""
+            outcome.expected = plan?.expectationText ?? ""
             outcome.failure = exit ?? "runaway: did not finish within \(Int(timeLimit)) s (worker killed)"
             outcome.actual = outcome.failure
             outcomes.append(outcome)

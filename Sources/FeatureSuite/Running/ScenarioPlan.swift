@@ -127,3 +127,22 @@ extension ScenarioPlan {
         return result
     }
 }
+
+extension ScenarioPlan {
+    /// The assertions in words, one per line, for failure reports.
+    public var expectationText: String {
+        assertions.map { assertion in
+            switch assertion {
+            case .ordered(let rows): "ordered:\n" + rows.map { "  " + $0 }.joined(separator: "\n")
+            case .unordered(let rows): "unordered:\n" + rows.map { "  " + $0 }.joined(separator: "\n")
+            case .of(let rows): "each one of:\n" + rows.map { "  " + $0 }.joined(separator: "\n")
+            case .empty: "empty"
+            case .count(let n): "a count of \(n)"
+            case .error(let match, let text): match.map { "an error with message \($0.rawValue) \"\(text)\"" } ?? "an error"
+            case .tree(let text): "a tree:\n" + text
+            case .subgraph(let kind, let rows): "a subgraph with \(kind):\n" + rows.map { "  " + $0 }.joined(separator: "\n")
+            case .graphCount(let n, let traversal): "then \(traversal) counts \(n)"
+            }
+        }.joined(separator: "\n")
+    }
+}

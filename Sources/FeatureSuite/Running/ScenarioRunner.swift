@@ -23,7 +23,7 @@ public struct ScenarioRunner: Sendable {
         do {
             let plan = try ScenarioPlan(scenario)
             outcome.traversal = plan.traversal ?? ""
-            outcome.expected = Self.describeExpectations(plan)
+            outcome.expected = plan.expectationText
             if let problem = try run(plan, outcome: &outcome) {
                 outcome.failure = problem
             } else {
@@ -124,22 +124,6 @@ public struct ScenarioRunner: Sendable {
         case let e as GremlinSyntaxError: e.message
         default: String(describing: error)
         }
-    }
-
-    private static func describeExpectations(_ plan: ScenarioPlan) -> String {
-        plan.assertions.map { assertion in
-            switch assertion {
-            case .ordered(let rows): "ordered:\n" + rows.map { "  " + $0 }.joined(separator: "\n")
-            case .unordered(let rows): "unordered:\n" + rows.map { "  " + $0 }.joined(separator: "\n")
-            case .of(let rows): "each one of:\n" + rows.map { "  " + $0 }.joined(separator: "\n")
-            case .empty: "empty"
-            case .count(let n): "a count of \(n)"
-            case .error(let match, let text): match.map { "an error with message \($0.rawValue) \"\(text)\"" } ?? "an error"
-            case .tree(let text): "a tree:\n" + text
-            case .subgraph(let kind, let rows): "a subgraph with \(kind):\n" + rows.map { "  " + $0 }.joined(separator: "\n")
-            case .graphCount(let n, let traversal): "then \(traversal) counts \(n)"
-            }
-        }.joined(separator: "\n")
     }
 }
 

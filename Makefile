@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES = pkg-config liblmdb-dev libsqlite3-dev
 
-.PHONY: demo test bench deps build release clean
+.PHONY: demo test bench deps build release clean conformance
 
 # Installs Debian's LMDB and SQLite development packages when they are missing.
 deps:
@@ -25,6 +25,12 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# TinkerPop's Gherkin feature suite against the Gremlin engine; failures go to conformance-failures.txt.
+FEATURES ?= ../shared/tinkerpop/features
+conformance: deps
+	$(SWIFT) build -c release --product kith-conformance
+	.build/release/kith-conformance --features $(FEATURES) --failures conformance-failures.txt $(CONFORMANCE_ARGS)
 
 bench: deps
 	Benchmarks/run.sh

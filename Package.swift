@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Gremlin", targets: ["Gremlin"]),
         .library(name: "Traversal", targets: ["Traversal"]),
+        .library(name: "FeatureSuite", targets: ["FeatureSuite"]),
+        .executable(name: "kith-conformance", targets: ["kith-conformance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -52,12 +54,18 @@ let package = Package(
             path: "Benchmarks/KithBench"
         ),
         .target(name: "KithTestSupport", dependencies: ["PropertyGraph"]),
+        .target(
+            name: "FeatureSuite",
+            dependencies: ["Traversal", "Interchange", "Gremlin", "PropertyGraph", .product(name: "BigInt", package: "BigInt")]
+        ),
+        .executableTarget(name: "kith-conformance", dependencies: ["FeatureSuite"]),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "KithTestSupport"]),
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "KithTestSupport"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "KithTestSupport"]),
         .testTarget(name: "KithTests", dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"]),
         .testTarget(name: "GremlinTests", dependencies: ["Gremlin", "KithTestSupport"]),
         .testTarget(name: "TraversalTests", dependencies: ["Traversal", "Interchange", "KithTestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["FeatureSuite", "Traversal", "KithTestSupport"]),
         .testTarget(name: "IdentityResolutionTests", dependencies: ["IdentityResolution", "KithTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

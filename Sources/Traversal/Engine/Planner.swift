@@ -2,7 +2,8 @@ import Gremlin
 
 /// The planner's rewrites, applied while a pipeline is compiled: `has`-family steps right after
 /// `V()` fold into its look-up (so it can use the label and property indexes), and
-/// `property(T.id, x)` right after `addV`/`addE` becomes the new element's id.
+/// the `property(...)` steps right after `addV`/`addE` become part of the element it creates
+/// (so `property(T.id, x)` and `property(T.label, x)` work anywhere in that chain).
 struct Planner {
     unowned let compiler: Compiler
 
@@ -13,15 +14,9 @@ struct Planner {
             graph.conditions += has.conditions
             return true
         }
-        if let property = step as? PropertyStep, let id = property.idValue {
-            if let add = pipeline.last as? AddVertexStep, add.externalID == nil, add.labels.isEmpty {
-                add.externalID = try compiler.context.externalID(fromUserID: id)
-                return true
-            }
-            if let add = pipeline.last as? AddEdgeStep, add.externalID == nil, add.labels.isEmpty {
-                add.externalID = try compiler.context.externalID(fromUserID: id)
-                return true
-            }
+        if let property = step as? PropertyStep, let add = pipeline.last as? AddElementStep, property.labels.isEmpty {
+            add.foldedProperties.append(property)
+            return true
         }
         return false
     }

@@ -25,7 +25,12 @@ enum HasCondition {
             return p.matches(.string(label))
         case .id(let p):
             guard let id = try context.userID(of: value) else { return false }
-            return p.matches(id)
+            if p.matches(id) { return true }
+            // An id given as text matches a numeric id with the same digits, and the other way
+            // round, as TinkerGraph's id manager converts them.
+            guard let text = ExecutionContext.externalIDText(id) else { return false }
+            if case .string = id { return Int64(text).map { p.matches(.long($0)) || p.matches(.int(Int32(truncatingIfNeeded: $0))) } ?? false }
+            return p.matches(.string(text))
         case .property(let key, let p):
             guard let v = try Self.propertyValue(key, of: value, context: context) else { return false }
             return p.matches(v)

@@ -98,32 +98,36 @@ final class MergeStep: Step {
         let searchMap = try map(try search(t), role: "its search") ?? GremlinMap()
         try Self.checkKeys(searchMap, allowsDirections: edges)
         let resolved = try resolveEnds(searchMap, traverser: t)
-        let matches = edges ? try matchingEdges(resolved) : try matchingVertices(resolved)
-        if matches.isEmpty {
-            var properties = resolved
-            if let createMap = try onCreate.flatMap({ try map(try $0(t), role: "option(onCreate)") }) {
-                try Self.checkKeys(createMap, allowsDirections: edges)
-                let createResolved = try resolveEnds(createMap, traverser: t)
-                for (k, v) in createResolved {
-                    if let existing = resolved[k], existing != v {
-                        throw TraversalError("option(onCreate) cannot override values from merge() argument: (\(k.consoleDescription), \(v.consoleDescription))")
-                    }
-                    properties[k] = v
-                }
+        // Both option maps are checked before anything is matched, as TinkerPop does.
+        let createMap = try onCreate.flatMap { try map(try $0(t), role: "option(onCreate)") }
+        if let createMap {
+            try Self.checkKeys(createMap, allowsDirections: edges)
+            for (k, v) in createMap where searchMap[k] != nil && searchMap[k] != v {
+                throw TraversalError("option(onCreate) cannot override values from merge() argument: (\(k.consoleDescription), \(v.consoleDescription))")
             }
-            return [try create(properties)]
         }
-        if let matchMap = try onMatch.flatMap({ try map(try $0(t), role: "option(onMatch)") }) {
+        let matchMap = try onMatch.flatMap { try map(try $0(t), role: "option(onMatch)") }
+        if let matchMap {
             for (k, _) in matchMap {
-                if case .token(let token) = k {
-                    throw TraversalError("Property key can not be a hidden key: ~\(token.name.lowercased())")
+                if case .token(let token) = k, token.type == "T" {
+                    throw TraversalError("Property key can not be a hidden key: ~\(token.name)")
                 }
             }
             try Self.checkKeys(matchMap, allowsDirections: false)
+        }
+        let matches = edges ? try matchingEdges(resolved) : try matchingVertices(resolved)
+        if matches.isEmpty {
+            var properties = resolved
+            if let createMap {
+                for (k, v) in try resolveEnds(createMap, traverser: t) { properties[k] = v }
+            }
+            return [try create(properties)]
+        }
+        if let matchMap {
             for element in matches {
                 for (k, v) in matchMap {
                     guard case .string(let key) = k else { continue }
-                    try context.setProperty(key, Self.unwrapCardinality(v), on: element, step: name)
+                    try context.setProperty(key, PropertyStep.unwrapCardinality(v), on: element, step: name)
                 }
             }
         }
@@ -183,12 +187,6 @@ final class MergeStep: Step {
         }
     }
 
-    private static func unwrapCardinality(_ v: GremlinValue) -> GremlinValue {
-        if case .map(let m) = v, m.count == 1, case .token(let token)? = m.keys.first, token.type == "Cardinality" {
-            return m.values[0]
-        }
-        return v
-    }
 
     private func matchingVertices(_ search: GremlinMap) throws -> [GremlinValue] {
         var candidates: [VertexID]
@@ -236,7 +234,7 @@ final class MergeStep: Step {
         for (k, v) in search {
             switch k {
             case .string(let key):
-                let wanted = Self.unwrapCardinality(v)
+                let wanted = PropertyStep.unwrapCardinality(v)
                 guard let stored = properties[key] else {
                     if wanted.isNull { continue }
                     return false
@@ -261,7 +259,7 @@ final class MergeStep: Step {
         for (k, v) in map {
             switch k {
             case .string(let key):
-                let value = Self.unwrapCardinality(v)
+                let value = PropertyStep.unwrapCardinality(v)
                 if value.isNull { continue }
                 guard let stored = value.propertyValue else {
                     throw TraversalError("Property value [\(value.consoleDescription)] is of type \(value.typeName) is not supported")

@@ -17,7 +17,11 @@ final class MergeStep: Step {
     private let edges: Bool
     private let search: Source
     private var onCreate: Source?
+    /// Whether `option(onCreate, …)` is a constant map (checked against the search map) rather than a traversal.
+    private var onCreateIsConstant = true
+    /// Run once per matched element, with the traverser standing on that element.
     private var onMatch: Source?
+    private var onMatchIsConstant = true
     private var outVertex: Source?
     private var inVertex: Source?
     private let compiler: Compiler
@@ -46,8 +50,12 @@ final class MergeStep: Step {
               constant.type == "Merge" else { return try super.modulate(modulator) }
         let source = try compiler.valueSource(value)
         switch constant.name {
-        case "onCreate": onCreate = source
-        case "onMatch": onMatch = source
+        case "onCreate":
+            onCreate = source
+            if case .traversal = value.value { onCreateIsConstant = false }
+        case "onMatch":
+            onMatch = source
+            if case .traversal = value.value { onMatchIsConstant = false }
         case "outV" where edges: outVertex = source
         case "inV" where edges: inVertex = source
         default: throw TraversalError("\(name)() does not take option(Merge.\(constant.name))", at: modulator.range)
@@ -98,40 +106,51 @@ final class MergeStep: Step {
         let searchMap = try map(try search(t), role: "its search") ?? GremlinMap()
         try Self.checkKeys(searchMap, allowsDirections: edges)
         let resolved = try resolveEnds(searchMap, traverser: t)
-        // Both option maps are checked before anything is matched, as TinkerPop does.
-        let createMap = try onCreate.flatMap { try map(try $0(t), role: "option(onCreate)") }
-        if let createMap {
-            try Self.checkKeys(createMap, allowsDirections: edges)
-            for (k, v) in createMap where searchMap[k] != nil && searchMap[k] != v {
-                throw TraversalError("option(onCreate) cannot override values from merge() argument: (\(k.consoleDescription), \(v.consoleDescription))")
-            }
+        // Constant option maps are checked whether or not they are used, as TinkerPop checks
+        // them when the traversal is built; maps from traversals only when they are used.
+        if onCreateIsConstant, let createMap = try onCreate.flatMap({ try map(try $0(t), role: "option(onCreate)") }) {
+            try checkCreate(createMap, against: searchMap)
         }
-        let matchMap = try onMatch.flatMap { try map(try $0(t), role: "option(onMatch)") }
-        if let matchMap {
-            for (k, _) in matchMap {
-                if case .token(let token) = k, token.type == "T" {
-                    throw TraversalError("Property key can not be a hidden key: ~\(token.name)")
-                }
-            }
-            try Self.checkKeys(matchMap, allowsDirections: false)
+        if onMatchIsConstant, let matchMap = try onMatch.flatMap({ try map(try $0(t), role: "option(onMatch)") }) {
+            try Self.checkUpdate(matchMap)
         }
         let matches = edges ? try matchingEdges(resolved) : try matchingVertices(resolved)
         if matches.isEmpty {
             var properties = resolved
-            if let createMap {
+            if let createMap = try onCreate.flatMap({ try map(try $0(t), role: "option(onCreate)") }) {
+                try checkCreate(createMap, against: searchMap)
                 for (k, v) in try resolveEnds(createMap, traverser: t) { properties[k] = v }
             }
             return [try create(properties)]
         }
-        if let matchMap {
-            for element in matches {
-                for (k, v) in matchMap {
-                    guard case .string(let key) = k else { continue }
-                    try context.setProperty(key, PropertyStep.unwrapCardinality(v), on: element, step: name)
-                }
+        guard let onMatch else { return matches }
+        for element in matches {
+            guard let matchMap = try map(try onMatch(t.split(element, labels: [])), role: "option(onMatch)") else { continue }
+            try Self.checkUpdate(matchMap)
+            for (k, v) in matchMap {
+                guard case .string(let key) = k else { continue }
+                try context.setProperty(key, PropertyStep.unwrapCardinality(v), on: element, step: name)
             }
         }
         return matches
+    }
+
+    /// An `onCreate` map may add to the search map but not change what it says.
+    private func checkCreate(_ createMap: GremlinMap, against searchMap: GremlinMap) throws {
+        try Self.checkKeys(createMap, allowsDirections: edges)
+        for (k, v) in createMap where searchMap[k] != nil && searchMap[k] != v {
+            throw TraversalError("option(onCreate) cannot override values from merge() argument: (\(k.consoleDescription), \(v.consoleDescription))")
+        }
+    }
+
+    /// An `onMatch` map may only name properties: not `T.id`, `T.label` or hidden keys.
+    private static func checkUpdate(_ map: GremlinMap) throws {
+        for (k, _) in map {
+            if case .token(let token) = k, token.type == "T" {
+                throw TraversalError("Property key can not be a hidden key: ~\(token.name)")
+            }
+        }
+        try checkKeys(map, allowsDirections: false)
     }
 
     /// Rejects hidden keys (`~id`, `~label`) and labels, and anything but strings, `T` and (for edges) `Direction` as keys.

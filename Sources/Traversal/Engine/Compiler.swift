@@ -45,6 +45,7 @@ final class Compiler {
     private var pendingRepeatModulators: [Modulator] = []
 
     private func compile(_ steps: [Gremlin.Step], into pipeline: Pipeline, isRoot: Bool) throws {
+        let steps = Self.groupingInfixConnectives(steps, keepsFirst: isRoot)
         let savedPending = pendingRepeatModulators
         let savedStart = compilingStart
         pendingRepeatModulators = []
@@ -88,6 +89,25 @@ final class Compiler {
         if let dangling = pendingRepeatModulators.first {
             throw TraversalError("\(dangling.name)() must be followed by repeat()", at: dangling.range)
         }
+    }
+
+    /// Rewrites infix `and()`/`or()` (`has("a").or().has("b")`) into `or(__.has("a"), __.has("b"))`,
+    /// `and` binding tighter than `or`, as TinkerPop's ConnectiveStrategy does. A root traversal
+    /// keeps its start step (`V()`) outside the connective.
+    static func groupingInfixConnectives(_ steps: [Gremlin.Step], keepsFirst: Bool) -> [Gremlin.Step] {
+        func isInfix(_ step: Gremlin.Step) -> Bool { (step.name == "and" || step.name == "or") && step.arguments.isEmpty }
+        guard steps.contains(where: isInfix) else { return steps }
+        let prefix = keepsFirst ? Array(steps.prefix(1)) : []
+        let body = Array(steps.dropFirst(prefix.count))
+        func traversal(_ part: [Gremlin.Step]) -> Argument {
+            Argument(.traversal(Gremlin.Traversal(root: .anonymous, steps: part)))
+        }
+        let alternatives = body.split(whereSeparator: { $0.name == "or" && $0.arguments.isEmpty }).map { group in
+            let conjuncts = group.split(whereSeparator: { $0.name == "and" && $0.arguments.isEmpty }).map(Array.init)
+            return conjuncts.count == 1 ? conjuncts[0] : [Gremlin.Step("and", conjuncts.map(traversal))]
+        }
+        let connective = alternatives.count == 1 ? alternatives[0] : [Gremlin.Step("or", alternatives.map(traversal))]
+        return prefix + connective
     }
 
     /// The modulator a call stands for, or `nil` when the call is an ordinary step.

@@ -151,15 +151,20 @@ final class OrderStep: BarrierStep {
         }.map(\.1.0)
     }
 
+    /// Each item with its sort keys; items an unproductive `by()` yields nothing for are left out.
+    private func keyed(_ items: [GremlinValue]) throws -> [(GremlinValue, [GremlinValue])] {
+        try items.compactMap { v in try sortKeys(of: Traverser(v)).map { (v, $0) } }
+    }
+
     private func sortedCollection(_ value: GremlinValue) throws -> GremlinValue {
         switch value {
         case .list(let items):
-            return .list(try sort(try items.map { v in (v, try sortKeys(of: Traverser(v)) ?? [.null]) }))
+            return .list(try sort(try keyed(items)))
         case .set(let set):
-            return .list(try sort(try set.elements.map { v in (v, try sortKeys(of: Traverser(v)) ?? [.null]) }))
+            return .list(try sort(try keyed(set.elements)))
         case .map(let map):
             let entries = map.entries.map { GremlinValue.map(GremlinMap.entry($0.key, $0.value)) }
-            let sorted = try sort(try entries.map { v in (v, try sortKeys(of: Traverser(v)) ?? [.null]) })
+            let sorted = try sort(try keyed(entries))
             var result = GremlinMap()
             for case .map(let entry) in sorted { for (k, v) in entry { result[k] = v } }
             return .map(result)

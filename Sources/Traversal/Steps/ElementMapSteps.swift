@@ -120,8 +120,16 @@ final class ValueMapStep: Step {
         case .with(let key, let value) where key.hasSuffix("tokens") || key == "~tinkerpop.valueMap.tokens":
             // `with(WithOptions.tokens)` (all), `WithOptions.ids`/`labels` (one of them).
             includeTokens = true
-            if case .int(let n)? = value { tokenMask = Int(n) }
+            switch value {
+            case .int(let n)?: tokenMask = Int(n)
+            case .token(let option)? where option.type == "WithOptions":
+                tokenMask = ["none": 0, "ids": 1, "labels": 2, "keys": 4, "values": 8, "all": 15][option.name] ?? 15
+            default: break
+            }
         case .by(let args) where kind == .valueMap:
+            if by != nil {
+                throw TraversalError("valueMap() step can only have one by modulator", at: modulator.range)
+            }
             by = try Projection(args, compiler: compiler, range: modulator.range)
         default: try super.modulate(modulator)
         }

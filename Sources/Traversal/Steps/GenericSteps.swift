@@ -183,7 +183,9 @@ class BarrierStep: Step {
         }
         guard index < output.count else { return nil }
         defer { index += 1 }
-        return output[index]
+        var t = output[index]
+        t.path.addLabels(labels)
+        return t
     }
 
     override func reset() {

@@ -90,9 +90,17 @@ final class SelectStep: Step {
                 throw TraversalError("select(\(column.name)) needs a map, not \(t.value.typeName)")
             }
             if let keyTraversal {
-                guard case .string(let key)? = try keyTraversal.firstValue(for: t),
-                      let v = try Selection.select(key, from: t, pop: pop, context: context) else { continue }
-                return t.split(v, labels: labels)
+                guard let key = try keyTraversal.firstValue(for: t) else { continue }
+                let selected: GremlinValue?
+                if case .map(let map) = t.value, let v = map[key] {
+                    selected = v
+                } else if case .string(let label) = key {
+                    selected = try Selection.select(label, from: t, pop: pop, context: context)
+                } else {
+                    selected = nil
+                }
+                guard let v = selected, let projected = try project(v, index: 0) else { continue }
+                return t.split(projected, labels: labels)
             }
             if keys.count == 1 {
                 guard let v = try Selection.select(keys[0], from: t, pop: pop, context: context),

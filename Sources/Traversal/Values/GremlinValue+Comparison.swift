@@ -116,7 +116,8 @@ extension GremlinValue {
         case .boolean: 1
         case .byte, .short, .int, .long, .bigInteger, .float, .double, .bigDecimal: 2
         case .dateTime: 3
-        case .string: 4
+        // Enum constants (T.id, T.label) sort among strings by their names, as Java's comparator sees them.
+        case .string, .token: 4
         case .uuid: 5
         case .vertex: 6
         case .edge: 7
@@ -126,7 +127,7 @@ extension GremlinValue {
         case .set: 11
         case .list: 12
         case .map: 13
-        case .token, .tree, .graph: 14
+        case .tree, .graph: 14
         }
     }
 
@@ -152,8 +153,18 @@ extension GremlinValue {
         case let (.list(x), .list(y)): return lexicographic(x, y)
         case let (.map(x), .map(y)):
             return lexicographic(x.entries.flatMap { [$0.key, $0.value] }, y.entries.flatMap { [$0.key, $0.value] })
-        case let (.token(x), .token(y)): return compareStrings(x.description, y.description)
+        case (.token, _), (_, .token):
+            return compareStrings(a.tokenOrStringName ?? "", b.tokenOrStringName ?? "")
         default: return a.compare(to: b) ?? 0
+        }
+    }
+
+    /// A string's text or an enum constant's name, for ordering the two together.
+    private var tokenOrStringName: String? {
+        switch self {
+        case .string(let s): s
+        case .token(let t): t.name
+        default: nil
         }
     }
 

@@ -122,6 +122,7 @@ extension Compiler {
                 throw TraversalError("P.not() takes a predicate", at: range)
             }
             return try predicate(inner, range: range).negated
+        case "typeOf": return try typeOfPredicate(one(), range: range)
         case "startingWith": return try text { $0.hasPrefix($1) }
         case "endingWith": return try text { $0.hasSuffix($1) }
         case "containing": return try text { $1.isEmpty || $0.contains($1) }

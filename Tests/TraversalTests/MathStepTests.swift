@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import Traversal
+
+@Suite struct MathStepTests {
+    @Test("math reads _ and step labels, applies by() round-robin in order of first appearance, and yields doubles")
+    func variables() throws {
+        try withModernGraph { g throws in
+            #expect(try g.sortedStrings(#"g.V().as("a").out("knows").as("b").math("a + b").by("age")"#) == ["56.0d", "61.0d"])
+            #expect(try g.sortedStrings(#"g.V().as("a").out("created").as("b").math("b + a").by(__.in("created").count()).by("age")"#)
+                    == ["32.0d", "33.0d", "35.0d", "38.0d"])
+            #expect(try g.sortedStrings(#"g.withSideEffect("x", 100i).V().values("age").math("_ + x")"#)
+                    == ["127.0d", "129.0d", "132.0d", "135.0d"])
+            #expect(try g.sortedStrings(#"g.V(1).outE().as("expectedWeight").math("expectedWeight + 1").by("weight")"#)
+                    == ["1.4d", "1.5d", "2.0d"])
+        }
+    }
+
+    @Test("a by() that yields nothing drops the traverser")
+    func unproductiveBy() throws {
+        try withModernGraph { g throws in
+            #expect(try g.sortedStrings(#"g.V().math("_+_").by("age")"#) == ["54.0d", "58.0d", "64.0d", "70.0d"])
+        }
+    }
+
+    @Test("operators follow exp4j's precedence and functions take parentheses or one operand",
+          arguments: [
+              ("1 + 2 * 3", 7.0), ("(1 + 2) * 3", 9.0), ("2 ^ 3 ^ 2", 512.0), ("-2 ^ 2", -4.0), ("7 % 4", 3.0),
+              ("10 / 4", 2.5), ("sqrt(16) + abs(-2)", 6.0), ("floor 2.7", 2.0), ("2e3 + 1", 2001.0),
+              ("signum(-3)", -1.0), ("cbrt(27)", 3.0), ("log10(1000)", 3.0),
+          ])
+    func expressions(expression: String, expected: Double) throws {
+        try withModernGraph { g throws in
+            #expect(try g.run("g.inject(0).math('\(expression)')") == [.double(expected)])
+        }
+    }
+
+    @Test("sin of the sack as it grows")
+    func sack() throws {
+        try withModernGraph { g throws in
+            let results = try g.run("g.withSack(1).inject(1).repeat(__.sack(Operator.sum).by(__.constant(1))).times(5).emit().math('sin _').by(__.sack())")
+            #expect(results == [2.0, 3, 4, 5, 6].map { GremlinValue.double(Foundation.sin($0)) })
+        }
+    }
+
+    @Test("division by zero, non-numbers and bad expressions are errors")
+    func errors() throws {
+        try withModernGraph { g throws in
+            #expect(throws: TraversalError.self) { try g.run("g.inject(1).math('_ / 0')") }
+            #expect(throws: TraversalError.self) { try g.run("g.inject('a').math('_ + 1')") }
+            #expect(throws: TraversalError.self) { try g.run("g.inject(1).math('_ + ')") }
+            #expect(throws: TraversalError.self) { try g.run("g.inject(1).math('(_ + 1')") }
+        }
+    }
+}

@@ -53,7 +53,8 @@ extension Compiler {
         case .negate(let inner):
             return try predicate(inner, range: range).negated
         case .call(let family, let name, let arguments):
-            let values = try arguments.map { try value($0, range: range) }
+            // P.not's argument is a predicate, which is not a value.
+            let values = name == "not" ? [] : try arguments.map { try value($0, range: range) }
             return try call(family: family, name: name, values, arguments: arguments, range: range)
         }
     }

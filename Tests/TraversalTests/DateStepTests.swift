@@ -11,6 +11,7 @@ import Traversal
             #expect(try g.run("g.inject(datetime('2023-08-02T00:00:00Z')).dateAdd(hour, -1)") == [.dateTime(1_690_934_400_000 - 3_600_000)])
             let september17 = try g.run("g.inject(datetime('2023-09-17T00:00:00Z'))")
             #expect(try g.run("g.inject(datetime('2023-09-06T00:00:00Z')).dateAdd(day, 11)") == september17)
+            #expect(try g.run("g.inject(DateTime('2023-08-02T00:00:00Z')).dateAdd(minute, 10)") == [.dateTime(1_690_934_400_000 + 600_000)])
             #expect(throws: TraversalError.self) { try g.run("g.inject('2023').dateAdd(day, 1)") }
         }
     }

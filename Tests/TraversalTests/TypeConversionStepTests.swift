@@ -93,7 +93,8 @@ import Traversal
             #expect(try g.run("g.V().values('age').is(P.typeOf(GType.LONG)).count()") == [.long(0)])
             #expect(try g.run("g.V().and(__.has('name', P.typeOf(GType.STRING)), __.has('age', P.typeOf(GType.INT))).count()") == [.long(4)])
             #expect(try g.run("g.V().values('age').is(P.not(P.typeOf(GType.STRING))).count()") == [.long(4)])
-            #expect(try g.run("g.V().values('age').is(P.typeOf('non-registered-Name'))") == [])
+            #expect(try g.run("g.V().values('age').is(P.typeOf('Long'))") == [])
+            #expect(throws: TraversalError.self) { try g.run("g.V().values('age').is(P.typeOf('non-registered-Name'))") }
             #expect(try g.run("g.inject(true, null).is(P.typeOf(GType.BOOLEAN))") == [.boolean(true)])
         }
     }

@@ -22,10 +22,9 @@ extension Compiler {
 /// then side effects); `_` is the current object. The `by()` modulators apply round-robin to the
 /// variables in order of first appearance. A variable a `by()` cannot produce drops the traverser;
 /// a value that is not a number is an error.
-final class MathStep: Step {
+final class MathStep: RoundRobinByStep {
     private let expression: MathExpression
     private let variables: [String]
-    private var by: [Projection] = []
 
     init(expression: MathExpression, context: ExecutionContext) {
         self.expression = expression
@@ -33,18 +32,8 @@ final class MathStep: Step {
         super.init("math", context: context)
     }
 
-    override var children: [Pipeline] { by.flatMap(\.children) }
-
-    override func modulate(_ modulator: Modulator) throws {
-        guard case .by(let arguments) = modulator.kind else { return try super.modulate(modulator) }
-        by.append(try Projection(arguments, compiler: Compiler(context: context), range: modulator.range))
-    }
-
-    override func next() throws -> Traverser? {
-        while let t = try previous.next() {
-            if let result = try evaluate(t) { return t.split(.double(result), labels: labels) }
-        }
-        return nil
+    override func result(for t: Traverser) throws -> GremlinValue? {
+        try evaluate(t).map(GremlinValue.double)
     }
 
     private func evaluate(_ t: Traverser) throws -> Double? {
@@ -59,13 +48,7 @@ final class MathStep: Step {
                 }
                 raw = selected
             }
-            var projected = raw
-            if !by.isEmpty {
-                var scoped = t
-                scoped.value = raw
-                guard let value = try by[index % by.count].apply(to: scoped, context: context) else { return nil }
-                projected = value
-            }
+            guard let projected = try project(raw, of: t, index: index) else { return nil }
             guard let number = projected.doubleValue else {
                 throw TraversalError("The variable \(name) for math() step must resolve to a Number - it is instead of type \(projected.typeName) with value \(projected)")
             }

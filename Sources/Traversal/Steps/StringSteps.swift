@@ -189,27 +189,16 @@ struct FormatTemplate {
 }
 
 /// `format()`: renders its template for each traverser.
-final class FormatStep: Step {
+final class FormatStep: RoundRobinByStep {
     private let template: FormatTemplate
-    private var by: [Projection] = []
 
     init(template: FormatTemplate, context: ExecutionContext) {
         self.template = template
         super.init("format", context: context)
     }
 
-    override var children: [Pipeline] { by.flatMap(\.children) }
-
-    override func modulate(_ modulator: Modulator) throws {
-        guard case .by(let arguments) = modulator.kind else { return try super.modulate(modulator) }
-        by.append(try Projection(arguments, compiler: Compiler(context: context), range: modulator.range))
-    }
-
-    override func next() throws -> Traverser? {
-        while let t = try previous.next() {
-            if let text = try render(t) { return t.split(.string(text), labels: labels) }
-        }
-        return nil
+    override func result(for t: Traverser) throws -> GremlinValue? {
+        try render(t).map(GremlinValue.string)
     }
 
     private func render(_ t: Traverser) throws -> String? {
@@ -221,11 +210,7 @@ final class FormatStep: Step {
             case .variable(let name):
                 let resolved: GremlinValue?
                 if name == "_" {
-                    if by.isEmpty {
-                        resolved = t.value
-                    } else {
-                        resolved = try by[positional % by.count].apply(to: t, context: context)
-                    }
+                    resolved = try project(t.value, of: t, index: positional)
                     positional += 1
                 } else {
                     resolved = try lookUp(name, in: t)

@@ -67,6 +67,9 @@ extension Compiler {
             let name = token.name
             return ValuePredicate { GType.matches($0, name) }
         case .string(let name):
+            guard GType.registeredNames.contains(name) else {
+                throw TraversalError("'\(name)' is not a registered type name for P.typeOf()", at: range)
+            }
             return ValuePredicate { value in
                 value.typeName == name || GType.javaNames(of: value).contains(name)
             }
@@ -92,6 +95,16 @@ enum GType {
         }
     }
 
+    /// The type names `P.typeOf("…")` accepts: TinkerPop's registered simple class names.
+    static let registeredNames: Set<String> = {
+        let simple = ["Boolean", "Byte", "Short", "Integer", "Long", "BigInteger", "Float", "Double", "BigDecimal",
+                      "String", "Number", "Character"]
+        return Set(simple + simple.map { "java.lang." + $0 } + [
+            "UUID", "OffsetDateTime", "Duration", "List", "Set", "Map", "Vertex", "Edge", "VertexProperty",
+            "Property", "Path", "Tree", "Graph", "ByteBuffer",
+        ])
+    }()
+
     /// Java class names a value answers to (`String`, `java.lang.String`, `Number`).
     static func javaNames(of value: GremlinValue) -> [String] {
         var names = [value.typeName]
@@ -111,15 +124,10 @@ enum NumberType: String {
     /// Java's class name, for overflow messages.
     var javaName: String {
         switch self {
-        case .byte: "Byte"
-        case .short: "Short"
         case .int: "Integer"
-        case .long: "Long"
         case .bigInteger: "BigInteger"
-        case .float: "Float"
-        case .double: "Double"
         case .bigDecimal: "BigDecimal"
-        case .number: "Number"
+        default: rawValue.prefix(1) + rawValue.dropFirst().lowercased()
         }
     }
 }
@@ -198,19 +206,15 @@ enum NumberConversion {
                 return big
             }
         }
+        func fixed<T: FixedWidthInteger>(_ type: T.Type, _ wrap: (T) -> GremlinValue) throws -> GremlinValue {
+            guard let v = T(exactly: try integer()) else { throw overflow() }
+            return wrap(v)
+        }
         switch target {
-        case .byte:
-            guard let v = Int8(exactly: try integer()) else { throw overflow() }
-            return .byte(v)
-        case .short:
-            guard let v = Int16(exactly: try integer()) else { throw overflow() }
-            return .short(v)
-        case .int:
-            guard let v = Int32(exactly: try integer()) else { throw overflow() }
-            return .int(v)
-        case .long:
-            guard let v = Int64(exactly: try integer()) else { throw overflow() }
-            return .long(v)
+        case .byte: return try fixed(Int8.self, GremlinValue.byte)
+        case .short: return try fixed(Int16.self, GremlinValue.short)
+        case .int: return try fixed(Int32.self, GremlinValue.int)
+        case .long: return try fixed(Int64.self, GremlinValue.long)
         case .bigInteger: return .bigInteger(try integer())
         case .float:
             let d = wide.double

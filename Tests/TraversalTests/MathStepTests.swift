@@ -16,6 +16,15 @@ import Traversal
         }
     }
 
+    @Test("pi and e are constants unless a label, key or side effect of that name exists")
+    func constants() throws {
+        try withModernGraph { g throws in
+            #expect(try g.run("g.inject(0).math('pi + _')") == [.double(Double.pi)])
+            #expect(try g.run("g.inject(2).as('e').math('e * 3')") == [.double(6)])
+            #expect(try g.run("g.inject(['pi': 1]).math('pi + 1')") == [.double(2)])
+        }
+    }
+
     @Test("a by() that yields nothing drops the traverser")
     func unproductiveBy() throws {
         try withModernGraph { g throws in

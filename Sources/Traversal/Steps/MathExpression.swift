@@ -5,8 +5,8 @@ import Foundation
 /// Operators by rising precedence: `+ -`, `* / %`, unary `+ -`, `^` (right-associative, so
 /// `-2^2` is `-4`). Functions: `abs acos asin atan cbrt ceil cos cosh exp floor log log10 log2
 /// sin sinh sqrt tan tanh signum`, written `sin(x)` or, for one plain operand, `sin x`.
-/// Constants `pi`, `π`, `e`, `φ`. Any other name is a variable: `_` for the current object, or a
-/// step label, map key or side effect.
+/// Any other name is a variable: `_` for the current object, or a step label, map key or side
+/// effect; `pi`, `π`, `e` and `φ` fall back to their constants when nothing of that name exists.
 indirect enum MathExpression: Sendable {
     case number(Double)
     case variable(String)
@@ -162,7 +162,6 @@ private struct MathParser {
             }
             return .function(name, try power())
         }
-        if let constant = MathExpression.constants[name] { return .number(constant) }
         return .variable(name)
     }
 

@@ -42,15 +42,17 @@ final class MathStep: RoundRobinByStep {
             let raw: GremlinValue
             if name == "_" {
                 raw = t.value
-            } else {
-                guard let selected = try Selection.select(name, from: t, pop: .last, context: context) else {
-                    throw TraversalError("The variable \(name) for math() step must resolve to a Number - it is instead of type null with value null")
-                }
+            } else if let selected = try Selection.select(name, from: t, pop: .last, context: context) {
                 raw = selected
+            } else if let constant = MathExpression.constants[name] {
+                bindings[name] = constant
+                continue
+            } else {
+                throw TraversalError("The variable \(name) for math() step must resolve to a Number - it is instead of type null with value null")
             }
             guard let projected = try project(raw, of: t, index: index) else { return nil }
             guard let number = projected.doubleValue else {
-                throw TraversalError("The variable \(name) for math() step must resolve to a Number - it is instead of type \(projected.typeName) with value \(projected)")
+                throw TraversalError("The variable \(name) for math() step must resolve to a Number - it is instead of type \(projected.typeName) with value \(try JavaText.string(projected, context: context))")
             }
             bindings[name] = number
         }

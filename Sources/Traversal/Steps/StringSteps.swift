@@ -165,7 +165,9 @@ extension Compiler {
     }
 }
 
-/// A `format()` template split into literal text and `%{name}` variables.
+/// A `format()` template split into literal text and `%{name}` variables. A `%` written just
+/// before `%{` keeps the braces as text (`%%{name}` prints as written), as TinkerPop's pattern
+/// `(?<!%)%\{(.*?)\}` does.
 struct FormatTemplate {
     enum Piece {
         case text(String)
@@ -176,14 +178,23 @@ struct FormatTemplate {
 
     init(_ template: String) {
         var pieces: [Piece] = []
+        var text = ""
         var rest = template[...]
         while let open = rest.range(of: "%{") {
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
-            if open.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<open.lowerBound]))) }
+            let escaped = open.lowerBound > template.startIndex && template[template.index(before: open.lowerBound)] == "%"
+            guard !escaped, let close = rest[open.upperBound...].firstIndex(of: "}") else {
+                text += rest[..<open.upperBound]
+                rest = rest[open.upperBound...]
+                continue
+            }
+            text += rest[..<open.lowerBound]
+            if !text.isEmpty { pieces.append(.text(text)) }
+            text = ""
             pieces.append(.variable(String(rest[open.upperBound..<close])))
             rest = rest[rest.index(after: close)...]
         }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        text += rest
+        if !text.isEmpty { pieces.append(.text(text)) }
         self.pieces = pieces
     }
 }
@@ -254,12 +265,13 @@ enum JavaText {
         return String(view)
     }
 
-    /// `split(null)` splits on runs of whitespace, `split("")` into characters, otherwise on
-    /// every occurrence of the separator.
+    /// `split(null)` splits on runs of whitespace, `split("")` into characters, otherwise on the
+    /// separator as `StringUtils.splitByWholeSeparator` does: adjacent separators count as one
+    /// and no empty pieces come out.
     static func split(_ s: String, separator: String?) -> [String] {
         guard let separator else { return s.split(whereSeparator: isWhitespace).map(String.init) }
         if separator.isEmpty { return s.map(String.init) }
-        return s.components(separatedBy: separator)
+        return s.components(separatedBy: separator).filter { !$0.isEmpty }
     }
 
     /// `substring(start, end)`: negative positions count from the end; positions are clamped to

@@ -14,6 +14,8 @@ import Traversal
             #expect(try g.strings(#"g.V(1).outE().as("a").V(1).values("name").concat(select("a").label(), select("a").inV().values("name"))"#).sorted()
                     == ["markocreatedlop", "markoknowsjosh", "markoknowsvadas"])
             #expect(throws: TraversalError.self) { try g.run(#"g.inject(["a","b"],"c").concat("d")"#) }
+            let unproductive = #expect(throws: TraversalError.self) { try g.run(#"g.inject("a").concat(__.inject("b").is("c"))"#) }
+            #expect(unproductive?.message.contains("does not map to a value") == true)
         }
     }
 

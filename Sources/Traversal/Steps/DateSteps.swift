@@ -28,7 +28,7 @@ extension Compiler {
             }
             return MapStep("dateAdd", context: c.context) { t in
                 guard case .dateTime(let ms) = t.value else {
-                    throw TraversalError("dateAdd accept only DateTime, encountered \(t.value.typeName)")
+                    throw TraversalError("The dateAdd() step can only take DateTime as argument, encountered \(t.value.typeName)")
                 }
                 let (product, overflow) = Int64(amount).multipliedReportingOverflow(by: unit)
                 let (sum, overflow2) = ms.addingReportingOverflow(product)
@@ -48,7 +48,7 @@ extension Compiler {
             }
             return TraverserFlatMapStep("dateDiff", context: c.context, children: child.map { [$0] } ?? []) { t in
                 guard case .dateTime(let ms) = t.value else {
-                    throw TraversalError("dateDiff accept only DateTime, encountered \(t.value.typeName)")
+                    throw TraversalError("The dateDiff() step can only take DateTime as argument, encountered \(t.value.typeName)")
                 }
                 var other = literal
                 if let child {
@@ -61,7 +61,7 @@ extension Compiler {
                 switch other {
                 case .null: otherMilliseconds = 0
                 case .dateTime(let o): otherMilliseconds = o
-                default: throw TraversalError("dateDiff accept only DateTime, encountered \(other.typeName)")
+                default: throw TraversalError("The dateDiff() step can only take DateTime as argument, encountered \(other.typeName)")
                 }
                 return [t.split(.long(ms - otherMilliseconds), labels: [])]
             }

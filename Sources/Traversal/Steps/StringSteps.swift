@@ -105,7 +105,8 @@ extension Compiler {
     // MARK: concat
 
     /// `concat(s…)` / `concat(traversal…)`: appends literal strings or each traversal's first result.
-    /// A `null` input counts as empty when something is appended, and stays `null` otherwise.
+    /// A `null` input counts as empty when something is appended, and stays `null` otherwise; a
+    /// child traversal that yields nothing is an error, as TinkerPop's `TraversalUtil.apply` makes it.
     fileprivate func concatStep(_ call: Gremlin.Step) throws -> Step {
         enum Part {
             case literal(String?)
@@ -141,7 +142,9 @@ extension Compiler {
                     var single = t
                     single.bulk = 1
                     switch try pipeline.firstValue(for: single) {
-                    case nil, .null?: piece = nil
+                    case nil:
+                        throw TraversalError("The provided traverser does not map to a value: \(try JavaText.string(t.value, context: context))")
+                    case .null?: piece = nil
                     case .string(let s)?: piece = s
                     case let other?: piece = try JavaText.string(other, context: context)
                     }

@@ -168,7 +168,7 @@ final class IndexStep: Step {
         }
     }
 
-    override func next() throws -> Traverser? {
+    override func produce() throws -> Traverser? {
         guard let t = try previous.next() else { return nil }
         let items: [GremlinValue] = switch t.value {
         case .list(let items): items

@@ -24,7 +24,7 @@ class RoundRobinByStep: Step {
         return try by[index % by.count].apply(to: scoped, context: context)
     }
 
-    final override func next() throws -> Traverser? {
+    final override func produce() throws -> Traverser? {
         while let t = try previous.next() {
             if let value = try result(for: t) { return t.split(value, labels: labels) }
         }

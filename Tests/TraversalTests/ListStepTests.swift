@@ -85,6 +85,8 @@ import Traversal
             #expect(try g.strings(#"g.inject(["a","b"]).index()"#) == ["[[a,0],[b,1]]"])
             #expect(try g.strings(#"g.inject(["a","b"]).index().with(WithOptions.indexer, WithOptions.map)"#) == ["{0:a,1:b}"])
             #expect(try g.strings(#"g.V(1).values("age").index().unfold().unfold()"#) == ["29", "0"])
+            #expect(try g.strings(#"g.V(1).out("created").path().by("name").index()"#) == ["[[marko,0],[lop,1]]"])
+            #expect(try g.strings(#"g.inject(["k":"v"]).index()"#) == ["[[{k:v},0]]"])
         }
     }
 }

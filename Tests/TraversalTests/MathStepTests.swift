@@ -11,6 +11,9 @@ import Traversal
                     == ["32.0d", "33.0d", "35.0d", "38.0d"])
             #expect(try g.sortedStrings(#"g.withSideEffect("x", 100i).V().values("age").math("_ + x")"#)
                     == ["127.0d", "129.0d", "132.0d", "135.0d"])
+            #expect(try g.sortedStrings(#"g.V(1).outE().math("0-_").by("weight")"#) == ["-0.4d", "-0.5d", "-1.0d"])
+            #expect(try g.sortedStrings(#"g.V().has("age").valueMap().math("_+_").by(__.select("age").unfold())"#)
+                    == ["54.0d", "58.0d", "64.0d", "70.0d"])
             #expect(try g.sortedStrings(#"g.V(1).outE().as("expectedWeight").math("expectedWeight + 1").by("weight")"#)
                     == ["1.4d", "1.5d", "2.0d"])
         }

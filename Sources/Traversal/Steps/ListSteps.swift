@@ -148,7 +148,7 @@ extension Compiler {
     }
 }
 
-/// `index()`: pairs each element of a list (or the single value) with its position, as a list of
+/// `index()`: pairs each element of a list, set or path (or the single value, maps included) with its position, as a list of
 /// `[element, index]` pairs or, `with(WithOptions.indexer, WithOptions.map)`, a map index → element.
 final class IndexStep: Step {
     private var indexesAsMap = false
@@ -173,6 +173,7 @@ final class IndexStep: Step {
         let items: [GremlinValue] = switch t.value {
         case .list(let items): items
         case .set(let set): set.elements
+        case .path(let path): path.objects
         default: [t.value]
         }
         if indexesAsMap {

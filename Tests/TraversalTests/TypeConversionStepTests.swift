@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Traversal
 
@@ -42,6 +43,7 @@ import Traversal
         ("g.inject('5000000000').asNumber()", .long(5_000_000_000)),
         ("g.inject('0x5').asNumber()", .int(5)),
         ("g.inject('-2.5').asNumber()", .double(-2.5)),
+        ("g.inject('1.23456789012345678901').asNumber()", .bigDecimal(Decimal(string: "1.23456789012345678901")!)),
         ("g.inject(5.67).asNumber(GType.INT)", .int(5)),
         ("g.inject(-5.67).asNumber(GType.INT)", .int(-5)),
         ("g.inject(5).asNumber(GType.LONG)", .long(5)),
@@ -53,6 +55,14 @@ import Traversal
     func asNumber(query: String, expected: GremlinValue) throws {
         try withModernGraph { g throws in
             #expect(try g.run(query) == [expected])
+        }
+    }
+
+    @Test("asNumber gives a BigInteger for text beyond a long")
+    func asNumberBigInteger() throws {
+        try withModernGraph { g throws in
+            #expect(try g.run("g.inject('99999999999999999999').asNumber()").map(\.typeName) == ["BigInteger"])
+            #expect(try g.run("g.inject('99999999999999999999').asNumber().asString()") == [.string("99999999999999999999")])
         }
     }
 

@@ -133,7 +133,7 @@ enum NumberType: String {
 }
 
 /// `asNumber()`: numbers pass, strings parse (decimal, `0x` hex, with a fraction or exponent as
-/// a double), date-times become epoch milliseconds; with a target type the number is then
+/// a double, or a BigDecimal when a double would lose digits), date-times become epoch milliseconds; with a target type the number is then
 /// narrowed, truncating fractions, and overflow is an error.
 enum NumberConversion {
     static func convert(_ value: GremlinValue, to target: NumberType?) throws -> GremlinValue {
@@ -158,7 +158,7 @@ enum NumberConversion {
         }
     }
 
-    /// A string as the narrowest of int, long and BigInteger, or as a double.
+    /// A string as the narrowest of int, long and BigInteger, or as a double or BigDecimal.
     static func parse(_ text: String) throws -> GremlinValue {
         let s = text.trimmingCharacters(in: .whitespaces)
         var body = s[...]
@@ -183,6 +183,8 @@ enum NumberConversion {
         }
         if radix == 10, !body.isEmpty, body.allSatisfy({ $0.isNumber || ".eE+-".contains($0) }),
            body.first?.isNumber == true || body.first == ".", let d = Double(s) {
+            // A double when it holds the text exactly, else a BigDecimal, as TinkerPop decides.
+            if let exact = Decimal(string: s), d.isFinite, Decimal(string: "\(d)") != exact { return .bigDecimal(exact) }
             return .double(d)
         }
         throw TraversalError("Can't parse string '\(text)' as number.")

@@ -34,7 +34,7 @@ extension Parser {
         }
         if next == .leftParen {
             switch name {
-            case "datetime":
+            case "datetime", "DateTime":
                 return .datetime(try optionalStringCall(name))
             case "UUID":
                 return .uuid(try optionalStringCall(name))

@@ -53,7 +53,8 @@ extension Compiler {
         case .negate(let inner):
             return try predicate(inner, range: range).negated
         case .call(let family, let name, let arguments):
-            let values = try arguments.map { try value($0, range: range) }
+            // P.not's argument is a predicate, which is not a value.
+            let values = name == "not" ? [] : try arguments.map { try value($0, range: range) }
             return try call(family: family, name: name, values, arguments: arguments, range: range)
         }
     }
@@ -122,6 +123,7 @@ extension Compiler {
                 throw TraversalError("P.not() takes a predicate", at: range)
             }
             return try predicate(inner, range: range).negated
+        case "typeOf": return try typeOfPredicate(one(), range: range)
         case "startingWith": return try text { $0.hasPrefix($1) }
         case "endingWith": return try text { $0.hasSuffix($1) }
         case "containing": return try text { $1.isEmpty || $0.contains($1) }

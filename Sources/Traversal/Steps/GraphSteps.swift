@@ -182,6 +182,12 @@ final class InjectStep: Step {
     }
 
     override func produce() throws -> Traverser? {
+        // Opening a child traversal, TinkerPop queues the injected values behind the traverser
+        // already handed in (`concat(__.inject("c"))` on "a" sees "a" first).
+        if !isStart, previous is StartStep, var t = try previous.next() {
+            t.path.addLabels(labels)
+            return t
+        }
         if index < values.count {
             defer { index += 1 }
             return Traverser(values[index], labels: labels, sack: try context.initialSack())

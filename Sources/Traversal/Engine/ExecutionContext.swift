@@ -13,6 +13,10 @@ final class ExecutionContext {
     var sack: SackSettings?
     var strategies = Strategies()
     var random: any RandomNumberGenerator = SystemRandomNumberGenerator()
+    /// Whether traversers on the same object with the same labelled history may merge into one
+    /// with a bulk (no step of the query reads whole paths). Keeps `repeat()` over a dense graph
+    /// from multiplying traversers: TinkerPop's LazyBarrierStrategy.
+    var mergesTraversers = false
     /// Vertices read during the run, so repeated property access reads the record once.
     var vertexCache: [VertexID: Vertex] = [:]
     var edgeCache: [EdgeID: Edge] = [:]

@@ -34,6 +34,7 @@ public struct GremlinEngine: Sendable {
 
     private func execute(_ query: Query, reader: GraphReader, bindings: [String: GremlinValue]) throws -> [GremlinValue] {
         let context = ExecutionContext(reader: reader, bindings: bindings)
+        context.mergesTraversers = !QueryInspection.needsFullPaths(query)
         let compiler = Compiler(context: context)
         try compiler.applySourceSteps(query.sourceSteps)
         guard let spawn = query.spawnStep else {
@@ -65,6 +66,28 @@ public struct GremlinEngine: Sendable {
 /// Questions about a parsed query that decide how it runs.
 enum QueryInspection {
     static let mutatingSteps: Set<String> = ["addV", "addE", "property", "drop", "mergeV", "mergeE"]
+
+    /// Steps that read a traverser's whole path, so traversers on the same object with different
+    /// histories must stay apart.
+    static let fullPathSteps: Set<String> = ["path", "simplePath", "cyclicPath", "tree", "otherV", "match", "sack"]
+
+    /// Whether any step, at any depth, needs whole paths (else equal traversers may merge into one with a bulk).
+    static func needsFullPaths(_ query: Query) -> Bool {
+        query.allSteps.contains { contains($0, anyOf: fullPathSteps) }
+    }
+
+    private static func contains(_ step: Gremlin.Step, anyOf names: Set<String>) -> Bool {
+        names.contains(step.name) || step.arguments.contains { contains($0.value, anyOf: names) }
+    }
+
+    private static func contains(_ value: Gremlin.Value, anyOf names: Set<String>) -> Bool {
+        switch value {
+        case .traversal(let t): t.steps.contains { contains($0, anyOf: names) }
+        case .list(let items), .set(let items): items.contains { contains($0, anyOf: names) }
+        case .strategy(let s): s.options?.contains { contains($0.value, anyOf: names) } ?? false
+        default: false
+        }
+    }
 
     /// Whether any step, at any depth, writes to the graph.
     static func mutates(_ query: Query) -> Bool {

@@ -46,3 +46,48 @@ struct LoopCounter: Hashable {
     /// Identifies the repeat step, so nested repeats keep their own counters.
     var owner: ObjectIdentifier
 }
+
+extension Traverser {
+    /// What makes two traversers interchangeable when whole paths do not matter: the object,
+    /// the labelled objects of the path, the loop counters and the sack.
+    struct MergeKey: Hashable {
+        var value: GremlinValue
+        var labelled: [GremlinValue]
+        var labels: [[String]]
+        var loops: [LoopCounter]
+        var sack: GremlinValue?
+    }
+
+    var mergeKey: MergeKey {
+        var objects: [GremlinValue] = [], labels: [[String]] = []
+        for (o, l) in zip(path.objects, path.labels) where !l.isEmpty {
+            objects.append(o)
+            labels.append(l)
+        }
+        return MergeKey(value: value, labelled: objects, labels: labels, loops: loops, sack: sack)
+    }
+
+    /// Merges interchangeable traversers into one each, adding their bulks; the merged path keeps
+    /// only the labelled objects (and the current one), which is all a path-free query reads.
+    static func merged(_ traversers: [Traverser]) -> [Traverser] {
+        var result: [Traverser] = []
+        var index: [MergeKey: Int] = [:]
+        for t in traversers {
+            let key = t.mergeKey
+            if let i = index[key] {
+                result[i].bulk += t.bulk
+            } else {
+                index[key] = result.count
+                var kept = t
+                var path = Path()
+                for (o, l) in zip(t.path.objects.dropLast(), t.path.labels.dropLast()) where !l.isEmpty {
+                    path.append(o, labels: l)
+                }
+                if let last = t.path.objects.last { path.append(last, labels: t.path.labels.last ?? []) }
+                kept.path = path
+                result.append(kept)
+            }
+        }
+        return result
+    }
+}

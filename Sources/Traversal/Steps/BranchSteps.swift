@@ -27,9 +27,10 @@ extension Compiler {
         },
         "flatMap": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("flatMap() takes one traversal", at: call.range) }
+            // Like map(), flatMap() hands on only what the child ends on, not the child's path.
             let child = try c.traversal(call.arguments[0], in: call)
-            return TraverserFlatMapStep("flatMap", context: c.context, children: [child]) { t in
-                try child.results(for: t)
+            return FlatMapStep("flatMap", context: c.context) { t in
+                try child.results(for: t).flatMap { Array(repeating: $0.value, count: Int($0.bulk)) }
             }
         },
         "coalesce": { call, c in

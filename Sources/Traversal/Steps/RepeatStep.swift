@@ -100,7 +100,7 @@ final class RepeatStep: Step {
             if !emitFirst, let emit, try emits(t, emit) { output.append(exiting(t)) }
             if try checkBefore(&t) { next.append(t) }
         }
-        round = next
+        round = context.mergesTraversers ? Traverser.merged(next) : next
     }
 
     private func exiting(_ t: Traverser) -> Traverser {

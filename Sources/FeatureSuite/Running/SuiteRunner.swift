@@ -11,7 +11,7 @@ public struct SuiteRunner: Sendable {
         public var folder: String?
         /// How long one scenario may run before it is reported as runaway and abandoned;
         /// infinite when a supervising process enforces the limit instead.
-        public var timeLimit: Double = 30
+        public var timeLimit: Double = 10
         /// Scenario names not to run (known runaways, for an in-process run that cannot stop
         /// them); each counts as a failure.
         public var excluded: Set<String> = []

@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "KithTests", dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"]),
         .testTarget(name: "GremlinTests", dependencies: ["Gremlin", "KithTestSupport"]),
         .testTarget(name: "TraversalTests", dependencies: ["Traversal", "Interchange", "KithTestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["FeatureSuite", "Traversal", "KithTestSupport"]),
         .testTarget(name: "IdentityResolutionTests", dependencies: ["IdentityResolution", "KithTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,6 +65,7 @@ struct Supervisor {
             if remaining <= 0 {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
+                GraphProvider.removeScratch(ofProcess: process.processIdentifier)
                 return (lastDone, current, nil)
             }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -74,6 +75,7 @@ struct Supervisor {
             let count = read(fd, &chunk, chunk.count)
             if count <= 0 {
                 process.waitUntilExit()
+                GraphProvider.removeScratch(ofProcess: process.processIdentifier)
                 let clean = process.terminationReason == .exit && process.terminationStatus == 0
                 return (lastDone, current, clean ? nil : "crashed: the worker died (status \(process.terminationStatus))")
             }

@@ -113,3 +113,4 @@ for (reason, count) in report.failureCategories(limit: 12) {
 }
 print(String(format: "ran in %.1f s", seconds))
 print(report.summaryLine)
+GraphProvider.removeScratch(ofProcess: getpid())

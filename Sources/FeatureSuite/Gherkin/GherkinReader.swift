@@ -65,7 +65,7 @@ public enum GherkinReader {
                 var step = GherkinStep(keyword: keyword, text: rest, line: index + 1)
                 index += 1
                 if index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("\"\"\"") {
-                    step.docString = try readDocString(lines, from: &index, fail: fail)
+                    step.docString = try readDocString(lines, from: &index, path: path)
                 } else {
                     step.table = readTable(lines, from: &index)
                 }
@@ -90,9 +90,8 @@ public enum GherkinReader {
 
     /// Reads from the opening `"""` to the closing one; the opening line's indentation is
     /// removed from every content line, as Gherkin specifies.
-    private static func readDocString(
-        _ lines: [String], from index: inout Int, fail: (String) -> GherkinSyntaxError
-    ) throws -> String {
+    private static func readDocString(_ lines: [String], from index: inout Int, path: String) throws -> String {
+        let openingLine = index + 1
         let opening = lines[index]
         let indent = opening.prefix { $0 == " " || $0 == "\t" }.count
         index += 1
@@ -107,7 +106,7 @@ public enum GherkinReader {
             content.append(String(line.dropFirst(min(leading, indent))))
             index += 1
         }
-        throw fail("a doc string that is never closed")
+        throw GherkinSyntaxError(path: path, line: openingLine, reason: "a doc string that is never closed")
     }
 
     private static func readTable(_ lines: [String], from index: inout Int) -> [[String]]? {

@@ -29,13 +29,30 @@ public final class GraphProvider: Sendable {
     /// A provider that keeps its stores in a new directory under the system's temporary one.
     public init(dataDirectory: String) throws {
         self.dataDirectory = dataDirectory
-        scratch = NSTemporaryDirectory() + "/kith-conformance-" + UUID().uuidString
+        scratch = Self.scratchPrefix(processID: getpid()) + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     }
 
     deinit {
         state.withLock { $0.templates = [:] }
         try? FileManager.default.removeItem(atPath: scratch)
+    }
+
+    /// Where a process's scratch stores go: a supervisor that kills a worker removes what the
+    /// worker left under this prefix.
+    public static func scratchPrefix(processID: Int32) -> String {
+        NSTemporaryDirectory() + "/kith-conformance-\(processID)-"
+    }
+
+    /// Removes the scratch stores of process `processID`, which exited without cleaning up
+    /// (killed, or ended by `exit`, which runs no deinitializers).
+    public static func removeScratch(ofProcess processID: Int32) {
+        let prefix = URL(fileURLWithPath: scratchPrefix(processID: processID))
+        let directory = prefix.deletingLastPathComponent().path
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in contents where name.hasPrefix(prefix.lastPathComponent) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
     }
 
     static var storeOptions: Graph.Options {

@@ -50,7 +50,8 @@ public struct SuiteReport: Sendable {
 
     static func category(_ message: String) -> String {
         let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        let quoted = firstLine.replacing(/'[^']*'/, with: "'…'").replacing(/"[^"]*"/, with: "\"…\"")
+        // Double quotes first: a quoted message may hold an apostrophe ("Can't …").
+        let quoted = firstLine.replacing(/"[^"]*"/, with: "\"…\"").replacing(/'[^']*'/, with: "'…'")
         return String(quoted.replacing(/\d+/, with: "N").prefix(140))
     }
 

@@ -141,6 +141,8 @@ final class Compiler {
         case "from":
             guard call.arguments.count == 1 else { throw TraversalError("from() takes one argument", at: call.range) }
             kind = .from(call.arguments[0])
+        case "to" where Self.startsWithDirection(call):
+            return nil
         case "to":
             guard call.arguments.count == 1 else { throw TraversalError("to() takes one argument", at: call.range) }
             kind = .to(call.arguments[0])
@@ -149,6 +151,13 @@ final class Compiler {
         default: return nil
         }
         return Modulator(kind: kind, range: call.range)
+    }
+
+    /// Whether a call's first argument is a `Direction`: `to(Direction.OUT, "knows")` is a vertex
+    /// step, not the `to()` modulator of `addE`.
+    static func startsWithDirection(_ call: Gremlin.Step) -> Bool {
+        if case .enumConstant(let constant)? = call.arguments.first?.value { return constant.type == "Direction" }
+        return false
     }
 
     /// The key of `with(key, …)`: a string, or an option constant such as `ConnectedComponent.propertyName`.

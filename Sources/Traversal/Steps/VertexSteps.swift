@@ -14,12 +14,38 @@ extension Compiler {
                 return AdjacencyStep(name + "E", direction: direction, labels: labels, returnsEdges: true, context: c.context)
             }
         }
+        // to(Direction, labels...) / toE(...) / toV(Direction): the direction as an argument.
+        for (name, returnsEdges) in [("to", false), ("toE", true)] {
+            table[name] = { call, c in
+                let direction = try c.direction(call.arguments.first, in: call)
+                let labels = try c.strings(call.arguments.dropFirst(), in: call)
+                return AdjacencyStep(name, direction: direction, labels: labels, returnsEdges: returnsEdges, context: c.context)
+            }
+        }
+        table["toV"] = { call, c in
+            let end: Direction = try c.direction(call.arguments.first, in: call)
+            return EdgeEndStep("toV", end: end, context: c.context)
+        }
         table["outV"] = { _, c in EdgeEndStep("outV", end: .out, context: c.context) }
         table["inV"] = { _, c in EdgeEndStep("inV", end: .in, context: c.context) }
         table["bothV"] = { _, c in EdgeEndStep("bothV", end: .both, context: c.context) }
         table["otherV"] = { _, c in EdgeEndStep("otherV", end: nil, context: c.context) }
         return table
     }()
+}
+
+extension Compiler {
+    /// A `Direction` argument (`OUT`, `IN`, `BOTH`, or `from`/`to`).
+    func direction(_ argument: Argument?, in call: Gremlin.Step) throws -> Direction {
+        guard let argument, case .enumConstant(let constant) = argument.value, constant.type == "Direction" else {
+            throw TraversalError("\(call.name)() takes a Direction first", at: argument?.range ?? call.range)
+        }
+        switch constant.name {
+        case "OUT", "from": return .out
+        case "IN", "to": return .in
+        default: return .both
+        }
+    }
 }
 
 /// `out`/`in`/`both` and `outE`/`inE`/`bothE`: walks the adjacency of each vertex, read from

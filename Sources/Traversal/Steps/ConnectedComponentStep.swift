@@ -8,25 +8,12 @@ import PropertyGraph
 /// Options: `ConnectedComponent.edges` (default `__.bothE()`; the direction does not matter
 /// for weak components, only which edges), `ConnectedComponent.propertyName`.
 /// Built on the store's union-find (`GraphReader.componentRoots`).
-final class ConnectedComponentStep: VertexComputingStep {
+final class ConnectedComponentStep: PropertyComputingStep {
     static let defaultProperty = "gremlin.connectedComponentVertexProgram.component"
 
-    private var property = ConnectedComponentStep.defaultProperty
-    private var edges = EdgeSelection.adjacent(.both, labels: [])
-
-    init(context: ExecutionContext) { super.init("connectedComponent", context: context) }
-
-    override func modulate(_ modulator: Modulator) throws {
-        switch modulator.kind {
-        case .with(let key, let value) where optionName(key) == "propertyName":
-            property = try propertyName(value, modulator)
-        case .with(let key, _) where optionName(key) == "edges",
-             .withTraversal(let key, _) where optionName(key) == "edges":
-            edges = try EdgeSelection(modulator, context: context, allowsDirection: false)
-        case .with(let key, _), .withTraversal(let key, _):
-            throw unknownOption(key, modulator)
-        default: try super.modulate(modulator)
-        }
+    init(context: ExecutionContext) {
+        super.init("connectedComponent", property: Self.defaultProperty, edges: .adjacent(.both, labels: []),
+                   rounds: nil, context: context)
     }
 
     override func finish(_ input: [Traverser]) throws -> [Traverser] {

@@ -8,36 +8,15 @@ import PropertyGraph
 /// `PageRank.propertyName` or `by(name)`, `PageRank.times` (default 20 rounds after the first).
 /// As in TinkerPop, `g.V().pageRank()` starts every vertex at `1 / |V|`; after any other step
 /// each vertex starts at the number of traversers standing on it.
-final class PageRankStep: VertexComputingStep {
+final class PageRankStep: PropertyComputingStep {
     static let defaultProperty = "gremlin.pageRankVertexProgram.pageRank"
 
     private let alpha: Double
-    private var property = PageRankStep.defaultProperty
-    private var edges = EdgeSelection.adjacent(.out, labels: [])
-    private var rounds = 20
 
     init(alpha: Double, context: ExecutionContext) {
         self.alpha = alpha
-        super.init("pageRank", context: context)
-    }
-
-    override func modulate(_ modulator: Modulator) throws {
-        switch modulator.kind {
-        case .with(let key, let value) where optionName(key) == "propertyName":
-            property = try propertyName(value, modulator)
-        case .with(let key, let value) where optionName(key) == "times":
-            rounds = try times(value, modulator)
-        case .with(let key, _) where optionName(key) == "edges",
-             .withTraversal(let key, _) where optionName(key) == "edges":
-            edges = try EdgeSelection(modulator, context: context, allowsDirection: false)
-        case .with(let key, _), .withTraversal(let key, _):
-            throw unknownOption(key, modulator)
-        case .by(let args) where args.count == 1 && args[0].isArgumentTraversal:
-            edges = try EdgeSelection(modulator, context: context, allowsDirection: false)
-        case .by(let args) where args.count == 1:
-            property = try propertyName(try Compiler(context: context).value(args[0]), modulator)
-        default: try super.modulate(modulator)
-        }
+        super.init("pageRank", property: Self.defaultProperty, edges: .adjacent(.out, labels: []), rounds: 20,
+                   context: context)
     }
 
     override func finish(_ input: [Traverser]) throws -> [Traverser] {

@@ -14,32 +14,12 @@ import PropertyGraph
 /// Options: `PeerPressure.edges` or `by(edgeTraversal)` (default `__.outE()`: a vertex's votes
 /// go to the heads of its out-edges), `PeerPressure.propertyName` or `by(name)`,
 /// `PeerPressure.times` (default 30).
-final class PeerPressureStep: VertexComputingStep {
+final class PeerPressureStep: PropertyComputingStep {
     static let defaultProperty = "gremlin.peerPressureVertexProgram.cluster"
 
-    private var property = PeerPressureStep.defaultProperty
-    private var edges = EdgeSelection.adjacent(.out, labels: [])
-    private var rounds = 30
-
-    init(context: ExecutionContext) { super.init("peerPressure", context: context) }
-
-    override func modulate(_ modulator: Modulator) throws {
-        switch modulator.kind {
-        case .with(let key, let value) where optionName(key) == "propertyName":
-            property = try propertyName(value, modulator)
-        case .with(let key, let value) where optionName(key) == "times":
-            rounds = try times(value, modulator)
-        case .with(let key, _) where optionName(key) == "edges",
-             .withTraversal(let key, _) where optionName(key) == "edges":
-            edges = try EdgeSelection(modulator, context: context, allowsDirection: false)
-        case .with(let key, _), .withTraversal(let key, _):
-            throw unknownOption(key, modulator)
-        case .by(let args) where args.count == 1 && args[0].isArgumentTraversal:
-            edges = try EdgeSelection(modulator, context: context, allowsDirection: false)
-        case .by(let args) where args.count == 1:
-            property = try propertyName(try Compiler(context: context).value(args[0]), modulator)
-        default: try super.modulate(modulator)
-        }
+    init(context: ExecutionContext) {
+        super.init("peerPressure", property: Self.defaultProperty, edges: .adjacent(.out, labels: []), rounds: 30,
+                   context: context)
     }
 
     override func finish(_ input: [Traverser]) throws -> [Traverser] {

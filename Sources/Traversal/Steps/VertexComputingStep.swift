@@ -42,32 +42,11 @@ extension Compiler {
 /// run's overlay of computed properties (`ExecutionContext.computedProperties`), which every
 /// property read consults: later steps see `values("gremlin.pageRankVertexProgram.pageRank")`
 /// as if it were stored, while the run stays a read of an unchanged store.
-class VertexComputingStep: Step {
-    private var output: [Traverser] = []
-    private var index = 0
-    private var done = false
-
+class VertexComputingStep: BarrierStep {
     /// Runs the algorithm and turns the incoming traversers into the outgoing ones.
     func finish(_ input: [Traverser]) throws -> [Traverser] { input }
 
-    final override func next() throws -> Traverser? {
-        if !done {
-            var input: [Traverser] = []
-            while let t = try previous.next() { input.append(t) }
-            output = try finish(input)
-            index = 0
-            done = true
-        }
-        guard index < output.count else { return nil }
-        defer { index += 1 }
-        return output[index]
-    }
-
-    override func reset() {
-        output = []
-        index = 0
-        done = false
-    }
+    final override func process(_ input: [Traverser]) throws -> [Traverser] { try finish(input) }
 
     /// The option a `with(key, …)` key names: `"~tinkerpop.pageRank.times"` and
     /// `PageRank.times` both name `times`.
@@ -113,6 +92,45 @@ class VertexComputingStep: Step {
     func labelled(_ input: [Traverser]) -> [Traverser] {
         guard !labels.isEmpty else { return input }
         return input.map { var t = $0; t.path.addLabels(labels); return t }
+    }
+}
+
+/// A vertex-computing step that writes one property per vertex and follows chosen edges:
+/// `connectedComponent()`, `pageRank()`, `peerPressure()`. Takes their shared options —
+/// `with(<Step>.propertyName, name)` or `by(name)`, `with(<Step>.edges, traversal)` or
+/// `by(traversal)`, and, where the algorithm iterates, `with(<Step>.times, n)`.
+class PropertyComputingStep: VertexComputingStep {
+    var property: String
+    var edges: EdgeSelection
+    /// The iteration count (`times`); 0 for the steps that take none.
+    var rounds: Int
+    private let takesTimes: Bool
+
+    init(_ name: String, property: String, edges: EdgeSelection, rounds: Int?, context: ExecutionContext) {
+        self.property = property
+        self.edges = edges
+        self.rounds = rounds ?? 0
+        self.takesTimes = rounds != nil
+        super.init(name, context: context)
+    }
+
+    override func modulate(_ modulator: Modulator) throws {
+        switch modulator.kind {
+        case .with(let key, let value) where optionName(key) == "propertyName":
+            property = try propertyName(value, modulator)
+        case .with(let key, let value) where optionName(key) == "times" && takesTimes:
+            rounds = try times(value, modulator)
+        case .with(let key, _) where optionName(key) == "edges",
+             .withTraversal(let key, _) where optionName(key) == "edges":
+            edges = try EdgeSelection(modulator, context: context, allowsDirection: false)
+        case .with(let key, _), .withTraversal(let key, _):
+            throw unknownOption(key, modulator)
+        case .by(let args) where args.count == 1 && args[0].isArgumentTraversal:
+            edges = try EdgeSelection(modulator, context: context, allowsDirection: false)
+        case .by(let args) where args.count == 1:
+            property = try propertyName(try Compiler(context: context).value(args[0]), modulator)
+        default: try super.modulate(modulator)
+        }
     }
 }
 

@@ -85,9 +85,7 @@ import Traversal
             guard case .map(let m)? = groups.first else { Issue.record("no map"); return }
             // Ranks seeded by the traversers on lop (3) and ripple (1), one round along in-edges.
             #expect(m[.double(1.0)] != nil && m[.double(2.0)] != nil)
-            withKnownIssue("a second group(\"m\") replaces the first one's entries instead of merging into them") {
-                #expect(m.entries.count == 3)
-            }
+            #expect(m.entries.count == 3)
             // `by(edgeTraversal)` and `by(name)` modulate as the `with` options do.
             #expect(try g.percentRanks("g.V().pageRank().by(outE('knows')).by('fr').project('name','fr').by('name').by('fr')") ==
                     ["josh": 21, "lop": 15, "marko": 15, "peter": 15, "ripple": 15, "vadas": 21])

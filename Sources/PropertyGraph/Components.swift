@@ -34,6 +34,17 @@ final class UnionFind: @unchecked Sendable {
     @inline(__always)
     func parent(of x: Int) -> Int { Int(parent[x]) }
 
+    /// Each id's root, indexed by id. Parents never exceed their children, so one pass in id
+    /// order finds every root: a vertex's parent has already been resolved when it is reached.
+    func roots() -> [UInt32] {
+        var rootOf = [UInt32](repeating: 0, count: parent.count)
+        for i in 0..<parent.count {
+            let p = Int(parent[i])
+            rootOf[i] = p == i ? UInt32(truncatingIfNeeded: i) : rootOf[p]
+        }
+        return rootOf
+    }
+
     @inline(__always)
     func union(_ a: UInt32, _ b: UInt32) {
         var x = Int(a), y = Int(b)
@@ -112,17 +123,12 @@ extension Graph {
         }
         timer.mark("components: union \(edgeCounts.total) edges on \(parts) threads")
 
-        // Parents never exceed their children, so one pass in id order finds every root:
-        // a vertex's parent has already been resolved to its root when the vertex is reached.
+        let rootOf = all.roots()
         var sizes = [UInt32](repeating: 0, count: Int(bound))
-        var rootOf = [UInt32](repeating: 0, count: Int(bound))
         var rootCount = 0
         for i in 1..<Int(max(bound, 1)) {
-            let p = all.parent(of: i)
-            let r = p == i ? UInt32(i) : rootOf[p]
-            rootOf[i] = r
-            if p == i { rootCount += 1 }
-            sizes[Int(r)] += 1
+            if rootOf[i] == UInt32(i) { rootCount += 1 }
+            sizes[Int(rootOf[i])] += 1
         }
         timer.mark("components: roots and sizes")
         // Ids that were never used or were deleted have no edges: each is its own root, and
@@ -166,7 +172,51 @@ private final class EdgeCounts: @unchecked Sendable {
     var total: Int { counts.reduce(0, +) }
 }
 
+/// Each vertex's weakly connected component, named by its smallest vertex id, over the edges
+/// a caller chose: what `connectedComponents` computes, without persisting it, for callers
+/// that pick edges their own way (a Gremlin `connectedComponent()` step's edge traversal).
+public struct ComponentRoots: Sendable {
+    private let rootOf: [UInt32]
+
+    init(_ rootOf: [UInt32]) { self.rootOf = rootOf }
+
+    /// The smallest vertex id in `vertex`'s component (`vertex` itself when it joins none).
+    public func root(of vertex: VertexID) -> VertexID {
+        let i = Int(vertex.rawValue)
+        return i < rootOf.count ? VertexID(UInt64(rootOf[i])) : vertex
+    }
+}
+
 extension GraphReader {
+    /// Components over the out-adjacency of edges with one of `edgeLabels` (all when empty),
+    /// in this transaction.
+    /// - Complexity: O(E · α(V)) time, 4 bytes per vertex id.
+    public func componentRoots(edgeLabels: [String] = []) throws -> ComponentRoots {
+        var allowed = [Bool](repeating: edgeLabels.isEmpty, count: Int(SymbolID.max) + 1)
+        for label in edgeLabels {
+            if let id = try symbolID(label) { allowed[Int(id)] = true }
+        }
+        return try componentRoots { join in
+            try scanAllAdjacency(direction: .out) { vertex, label, other, _ in
+                if allowed[Int(label)] { join(VertexID(vertex), VertexID(other)) }
+            }
+        }
+    }
+
+    /// Components over the pairs of vertices `link` joins (it calls its argument once per edge).
+    /// - Complexity: O(V + joins · α(V)).
+    public func componentRoots(
+        linking link: (_ join: (VertexID, VertexID) -> Void) throws -> Void
+    ) throws -> ComponentRoots {
+        let bound = try vertexIDBound()
+        guard bound <= UInt64(UInt32.max) else { throw StorageError.tooManyVertices(bound) }
+        let sets = UnionFind(count: Int(max(bound, 1)))
+        try link { a, b in
+            sets.union(UInt32(truncatingIfNeeded: a.rawValue), UInt32(truncatingIfNeeded: b.rawValue))
+        }
+        return ComponentRoots(sets.roots())
+    }
+
     /// The component id stored for `vertex` by the last `connectedComponents(persist: true)`:
     /// the smallest vertex id of its component.
     public func component(of vertex: VertexID) throws -> VertexID? {

@@ -120,6 +120,9 @@ final class Compiler {
                 throw TraversalError("with() needs a key", at: call.range)
             }
             let key = try withKey(first)
+            if call.arguments.count == 2, case .traversal(let t) = call.arguments[1].value {
+                return Modulator(kind: .withTraversal(key, t), range: call.range)
+            }
             let value = try call.arguments.dropFirst().first.map { try self.value($0) }
             kind = .with(key, value)
         case "option":

@@ -64,7 +64,9 @@ extension ExecutionContext {
     /// The property `key` of an element as a value (`nil` when absent).
     func propertyValue(_ key: String, of value: GremlinValue) throws -> GremlinValue? {
         switch value {
-        case .vertex(let ref): return try vertex(ref.id).properties[key].map(GremlinValue.init)
+        case .vertex(let ref):
+            if let computed = computedProperties[key]?[ref.id] { return computed }
+            return try vertex(ref.id).properties[key].map(GremlinValue.init)
         case .edge(let ref): return try edge(ref.id).properties[key].map(GremlinValue.init)
         default: return nil
         }
@@ -78,7 +80,11 @@ extension ExecutionContext {
         case .edge(let ref): stored = try edge(ref.id).properties
         default: return []
         }
-        return stored.sorted { $0.key < $1.key }.map { ($0.key, GremlinValue($0.value)) }
+        var all = stored.mapValues(GremlinValue.init)
+        if case .vertex(let ref) = value {
+            for (key, values) in computedProperties { if let v = values[ref.id] { all[key] = v } }
+        }
+        return all.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The storage id of the vertex a user id (or a vertex) names, or `nil` when there is none.

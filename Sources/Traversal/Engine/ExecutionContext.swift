@@ -20,6 +20,10 @@ final class ExecutionContext {
     /// Vertices read during the run, so repeated property access reads the record once.
     var vertexCache: [VertexID: Vertex] = [:]
     var edgeCache: [EdgeID: Edge] = [:]
+    /// Vertex properties that graph-algorithm steps (`pageRank()`, `connectedComponent()`, …)
+    /// computed during this run, by key then vertex: property reads see them over the stored
+    /// ones, so the algorithms need no write transaction and leave the store as it was.
+    var computedProperties: [String: [VertexID: GremlinValue]] = [:]
 
     init(reader: GraphReader, bindings: [String: GremlinValue]) {
         self.reader = reader

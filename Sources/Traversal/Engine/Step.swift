@@ -79,6 +79,8 @@ struct Modulator {
     enum Kind {
         case by([Argument])
         case with(String, GremlinValue?)
+        /// `with(key, traversal)`, as graph-algorithm options take (`with(PageRank.edges, outE())`).
+        case withTraversal(String, Gremlin.Traversal)
         case option(Argument?, Argument)
         case times(Int)
         case until(Pipeline)
@@ -94,7 +96,7 @@ struct Modulator {
     var name: String {
         switch kind {
         case .by: "by"
-        case .with: "with"
+        case .with, .withTraversal: "with"
         case .option: "option"
         case .times: "times"
         case .until: "until"

@@ -182,7 +182,8 @@ final class GroupStep: Step {
         if key != nil {
             if context.sideEffects[key!] == nil { context.sideEffects[key!] = .map(GremlinMap()) }
             guard var t = try previous.next() else {
-                context.sideEffects[key!] = try result()
+                if !emitted { context.sideEffects[key!] = try merging(result(), into: context.sideEffects[key!]) }
+                emitted = true
                 return nil
             }
             try add(t)
@@ -199,5 +200,19 @@ final class GroupStep: Step {
         groups = [:]
         order = []
         emitted = false
+    }
+
+    /// This run's groups added to what the side effect holds: every `group("m")` of a traversal
+    /// (and every run of one) fills one map, as TinkerPop's steps share one side effect.
+    private func merging(_ groups: GremlinValue, into existing: GremlinValue?) -> GremlinValue {
+        guard case .map(var all)? = existing, case .map(let new) = groups else { return groups }
+        for (k, v) in new.entries {
+            switch (all[k], v) {
+            case (.list(let old)?, .list(let more)): all[k] = .list(old + more)
+            case (.long(let old)?, .long(let more)) where counting: all[k] = .long(old + more)
+            default: all[k] = v
+            }
+        }
+        return .map(all)
     }
 }

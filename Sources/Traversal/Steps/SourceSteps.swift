@@ -22,6 +22,6 @@ extension Compiler {
         sourceSteps, vertexSteps, filterSteps, elementSteps, reducingSteps, rangeSteps, dedupOrderSteps,
         selectSteps, branchSteps, loopSteps, sideEffectSteps, mutationSteps, mergeSteps,
         sackSteps, collectionFilterSteps, treeSteps, matchSteps,
-        stringSteps, listSteps, dateSteps, mathSteps, typeConversionSteps,
+        stringSteps, listSteps, dateSteps, mathSteps, typeConversionSteps, graphAlgorithmSteps,
     ]
 }

@@ -68,6 +68,15 @@ extension GraphReader {
         return try label.map(symbolName)
     }
 
+    /// The external id of a vertex, or `nil` when it has none or there is no such vertex.
+    /// - Complexity: one B-tree look-up; the properties are not decoded.
+    public func externalID(of id: VertexID) throws -> String? {
+        try txn.withValue(in: stores.vertices, forKey: Keys.id(id.rawValue)) { bytes throws(StorageError) -> String? in
+            let ext = try VertexRecord.externalIDBytes(in: bytes)
+            return ext.isEmpty ? nil : String(decoding: ext, as: UTF8.self)
+        } ?? nil
+    }
+
     /// The vertex imported or created with this external id.
     /// - Complexity: two B-tree look-ups (the hashed id index, then the record it names).
     public func vertex(externalID: String) throws -> Vertex? {

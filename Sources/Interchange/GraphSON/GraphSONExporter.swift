@@ -1,0 +1,159 @@
+import PropertyGraph
+
+/// Writes a whole store as a GraphSON 3 adjacency-list file, the form of TinkerPop's
+/// `tinkerpop-*-v3.json` files, which `GraphSONImporter` and TinkerPop's `GraphSONReader` read.
+///
+/// One vertex per line, with members in the order TinkerPop writes them: `id`, `label`,
+/// `inE`, `outE`, `properties`, each left out when empty. `inE`/`outE` map an edge label to
+/// the edges at this vertex (`id`, `outV` or `inV`, and `properties` as key → typed value), so
+/// every edge appears twice, as TinkerPop writes it. Vertex properties are lists of one
+/// `{id, value}`, Kith keeping one value per key; their ids are a counter over the export, as
+/// TinkerGraph numbers vertex properties. Property keys are in sorted order and edge labels
+/// in the store's order; TinkerGraph's order is that of its hash maps, which readers ignore.
+///
+/// Ids are the elements' external ids (see `ExportIdentifiers` for elements without one). An
+/// external id that is an integer in canonical decimal is written as `g:Int32` when it fits,
+/// else `g:Int64` — the types TinkerPop gives untyped integer ids, and what makes TinkerPop's
+/// `g:Int32` ids (which `GraphSONImporter` stores as their decimal text) come back as they
+/// were. Every other external id is a string; a made id is `g:Int64`.
+public struct GraphSONExporter {
+    private let graph: Graph
+
+    public init(graph: Graph) {
+        self.graph = graph
+    }
+
+    /// Writes the store to the file at `path` (replaced when it exists).
+    /// - Complexity: O(V + E) reads; per edge end, one edge record and one look-up of the
+    ///   vertex at the other end. Memory is the file buffer plus one line of at most 64 KiB.
+    /// - Throws: `FileError`, storage errors.
+    public func write(to path: String, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportSummary {
+        let file = try BufferedFileWriter(path: path)
+        var summary = ExportSummary()
+        try graph.read { reader in
+            var line = GraphSONLineWriter(reader: reader, file: file)
+            let total = try reader.vertexCount()
+            try reader.forEachVertexID { id in
+                guard let vertex = try reader.vertex(id) else { throw StorageError.vertexNotFound(id) }
+                summary.edges += try line.write(vertex)
+                summary.vertices += 1
+                if summary.vertices & (exportProgressInterval - 1) == 0 {
+                    progress(ExportProgress(phase: .vertices, done: summary.vertices, total: total, bytesWritten: file.bytesWritten))
+                }
+                return true
+            }
+            progress(ExportProgress(phase: .vertices, done: summary.vertices, total: total, bytesWritten: file.bytesWritten))
+        }
+        try file.close()
+        summary.bytes = file.bytesWritten
+        summary.files = [path]
+        return summary
+    }
+}
+
+/// Builds one adjacency-list line in a reused string and hands it to the file, part by part
+/// when a vertex's edges make it long.
+private struct GraphSONLineWriter {
+    let reader: GraphReader
+    let file: BufferedFileWriter
+    let ids: ExportIdentifiers
+    var text = ""
+    /// The next vertex property id.
+    var nextPropertyID: Int64 = 0
+
+    /// A line longer than this is handed to the file before it is finished.
+    private static let flushThreshold = 1 << 16
+
+    init(reader: GraphReader, file: BufferedFileWriter) {
+        self.reader = reader
+        self.file = file
+        self.ids = ExportIdentifiers(reader: reader)
+        text.reserveCapacity(Self.flushThreshold * 2)
+    }
+
+    /// Writes `vertex`'s line and returns how many edges leave it.
+    mutating func write(_ vertex: Vertex) throws -> Int {
+        text += "{\"id\":"
+        append(try ids.vertex(vertex.id, externalID: vertex.externalID).graphSONValue)
+        text += ",\"label\":"
+        JSON.writeString(vertex.label, to: &text)
+        _ = try appendEdges(of: vertex.id, direction: .in)
+        let outgoing = try appendEdges(of: vertex.id, direction: .out)
+        if !vertex.properties.isEmpty {
+            text += ",\"properties\":{"
+            for (i, key) in vertex.properties.keys.sorted().enumerated() {
+                if i > 0 { text += "," }
+                JSON.writeString(key, to: &text)
+                text += ":[{\"id\":"
+                append(.int64(nextPropertyID))
+                nextPropertyID += 1
+                text += ",\"value\":"
+                append(GraphSONValue(vertex.properties[key]!))
+                text += "}]"
+            }
+            text += "}"
+        }
+        text += "}\n"
+        try flush()
+        return outgoing
+    }
+
+    /// Appends `,"inE":{…}` or `,"outE":{…}` (nothing when there are no edges) and returns
+    /// how many edges it holds.
+    private mutating func appendEdges(of vertex: VertexID, direction: Direction) throws -> Int {
+        let (member, otherEnd) = direction == .in ? ("inE", "outV") : ("outE", "inV")
+        var currentLabel: String?
+        var count = 0
+        try reader.forEachAdjacentEdge(of: vertex, direction: direction) { adjacent in
+            if adjacent.label != currentLabel {
+                text += currentLabel == nil ? ",\"\(member)\":{" : "],"
+                JSON.writeString(adjacent.label, to: &text)
+                text += ":["
+                currentLabel = adjacent.label
+            } else {
+                text += ","
+            }
+            guard let edge = try reader.edge(adjacent.edge) else { throw StorageError.edgeNotFound(adjacent.edge) }
+            text += "{\"id\":"
+            append(try ids.edge(edge.id, externalID: edge.externalID).graphSONValue)
+            text += ",\"\(otherEnd)\":"
+            append(try ids.vertex(adjacent.other).graphSONValue)
+            if !edge.properties.isEmpty {
+                text += ",\"properties\":{"
+                for (i, key) in edge.properties.keys.sorted().enumerated() {
+                    if i > 0 { text += "," }
+                    JSON.writeString(key, to: &text)
+                    text += ":"
+                    append(GraphSONValue(edge.properties[key]!))
+                }
+                text += "}"
+            }
+            text += "}"
+            count += 1
+            if text.utf8.count >= Self.flushThreshold { try flush() }
+            return true
+        }
+        if currentLabel != nil { text += "]}" }
+        return count
+    }
+
+    private mutating func append(_ value: GraphSONValue) {
+        value.json.write(to: &text)
+    }
+
+    private mutating func flush() throws {
+        try file.write(text)
+        text.removeAll(keepingCapacity: true)
+    }
+}
+
+extension ExportID {
+    /// The id as GraphSON writes it: see `GraphSONExporter`.
+    var graphSONValue: GraphSONValue {
+        if let number = Int64(text), String(number) == text {
+            if !isInternal, let small = Int32(exactly: number) { return .int32(small) }
+            return .int64(number)
+        }
+        return .string(text)
+    }
+}

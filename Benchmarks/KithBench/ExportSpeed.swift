@@ -7,7 +7,8 @@ import PropertyGraph
 func export() throws {
     let graph = try Graph(path: option("db"), options: .init(create: false))
     let out = option("out")
-    for format in GraphExportFormat.allCases {
+    let only = option("format", "all")
+    for format in GraphExportFormat.allCases where only == "all" || only == format.rawValue {
         let start = PhaseTimer.now()
         let summary = try GraphExport.write(format: format, graph: graph, to: out + (format == .graphSON ? "/export.json" : "/export-csv"))
         let seconds = PhaseTimer.now() - start

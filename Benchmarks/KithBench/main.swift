@@ -9,7 +9,7 @@
 //       streams the whole out-adjacency, edges/s.
 //   KithBench gremlin --db STORE --vertices N [--count C]
 //       p50/p99 latency of five identity traversals (GremlinLatency.swift).
-//   KithBench export --db STORE --out DIR
+//   KithBench export --db STORE --out DIR [--format graphson|neptune-csv]
 //       exports the store as GraphSON (DIR/export.json) and Neptune CSV (DIR/export-csv/), s and MB/s.
 import KithTestSupport
 import PropertyGraph

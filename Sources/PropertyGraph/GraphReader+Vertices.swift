@@ -50,8 +50,12 @@ extension GraphReader {
     /// - Complexity: one B-tree look-up.
     public func vertex(_ id: VertexID) throws -> Vertex? {
         guard let record = try vertexRecord(id) else { return nil }
-        return Vertex(id: id, label: try symbolName(record.label), externalID: record.externalID,
-                      properties: try decodeProperties(record.properties))
+        return try vertex(id, record)
+    }
+
+    private func vertex(_ id: VertexID, _ record: VertexRecord) throws -> Vertex {
+        Vertex(id: id, label: try symbolName(record.label), externalID: record.externalID,
+               properties: try decodeProperties(record.properties))
     }
 
     /// Whether a vertex with this id exists.
@@ -116,6 +120,18 @@ extension GraphReader {
                     if try !body(VertexID(e.key.loadID(at: 0))) { return }
                     entry = try cursor.next()
                 }
+            }
+        }
+    }
+
+    /// Calls `body` with every vertex, decoded, in id order until it returns false: one cursor
+    /// walk, where `forEachVertexID` plus `vertex(_:)` would search the tree again per vertex.
+    public func forEachVertex(_ body: (Vertex) throws -> Bool) throws {
+        try txn.withCursor(on: stores.vertices) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                if try !body(try vertex(VertexID(e.key.loadID(at: 0)), VertexRecord(decoding: e.value))) { return }
+                entry = try cursor.next()
             }
         }
     }

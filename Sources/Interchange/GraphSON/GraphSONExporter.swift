@@ -33,8 +33,7 @@ public struct GraphSONExporter {
         try graph.read { reader in
             var line = GraphSONLineWriter(reader: reader, file: file)
             let total = try reader.vertexCount()
-            try reader.forEachVertexID { id in
-                guard let vertex = try reader.vertex(id) else { throw StorageError.vertexNotFound(id) }
+            try reader.forEachVertex { vertex in
                 summary.edges += try line.write(vertex)
                 summary.vertices += 1
                 if summary.vertices & (exportProgressInterval - 1) == 0 {
@@ -76,14 +75,14 @@ private struct GraphSONLineWriter {
         text += "{\"id\":"
         append(try ids.vertex(vertex.id, externalID: vertex.externalID).graphSONValue)
         text += ",\"label\":"
-        JSON.writeString(vertex.label, to: &text)
+        appendString(vertex.label)
         _ = try appendEdges(of: vertex.id, direction: .in)
         let outgoing = try appendEdges(of: vertex.id, direction: .out)
         if !vertex.properties.isEmpty {
             text += ",\"properties\":{"
             for (i, key) in vertex.properties.keys.sorted().enumerated() {
                 if i > 0 { text += "," }
-                JSON.writeString(key, to: &text)
+                appendString(key)
                 text += ":[{\"id\":"
                 append(.int64(nextPropertyID))
                 nextPropertyID += 1
@@ -107,7 +106,7 @@ private struct GraphSONLineWriter {
         try reader.forEachAdjacentEdge(of: vertex, direction: direction) { adjacent in
             if adjacent.label != currentLabel {
                 text += currentLabel == nil ? ",\"\(member)\":{" : "],"
-                JSON.writeString(adjacent.label, to: &text)
+                appendString(adjacent.label)
                 text += ":["
                 currentLabel = adjacent.label
             } else {
@@ -122,7 +121,7 @@ private struct GraphSONLineWriter {
                 text += ",\"properties\":{"
                 for (i, key) in edge.properties.keys.sorted().enumerated() {
                     if i > 0 { text += "," }
-                    JSON.writeString(key, to: &text)
+                    appendString(key)
                     text += ":"
                     append(GraphSONValue(edge.properties[key]!))
                 }
@@ -137,8 +136,38 @@ private struct GraphSONLineWriter {
         return count
     }
 
+    /// Appends `value`'s GraphSON text. Strings, integers and finite doubles, nearly all of an
+    /// export, are written here without building a `JSON` tree; the text is the same.
     private mutating func append(_ value: GraphSONValue) {
-        value.json.write(to: &text)
+        switch value {
+        case .string(let s): appendString(s)
+        case .byte(let v): appendTyped(value.typeName, String(v))
+        case .int16(let v): appendTyped(value.typeName, String(v))
+        case .int32(let v): appendTyped(value.typeName, String(v))
+        case .int64(let v): appendTyped(value.typeName, String(v))
+        case .double(let v) where v.isFinite: appendTyped(value.typeName, v.description)
+        default: value.json.write(to: &text)
+        }
+    }
+
+    private mutating func appendTyped(_ type: String, _ number: String) {
+        text += "{\"@type\":\""
+        text += type
+        text += "\",\"@value\":"
+        text += number
+        text += "}"
+    }
+
+    /// Appends `s` as a JSON string: as it is when nothing in it needs escaping, the common
+    /// case, else through `JSON.writeString`.
+    private mutating func appendString(_ s: String) {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            text += "\""
+            text += s
+            text += "\""
+        } else {
+            JSON.writeString(s, to: &text)
+        }
     }
 
     private mutating func flush() throws {

@@ -53,9 +53,8 @@ public struct NeptuneCSVExporter {
 
             let vertexFile = try BufferedFileWriter(path: vertexPath)
             try writeHeader(["~id", "~label"], vertexColumns, to: vertexFile)
-            try reader.forEachVertexID { id in
-                guard let vertex = try reader.vertex(id) else { throw StorageError.vertexNotFound(id) }
-                try vertexFile.writeCSVField(try ids.vertex(id, externalID: vertex.externalID).text)
+            try reader.forEachVertex { vertex in
+                try vertexFile.writeCSVField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
                 try vertexFile.write(byte: comma)
                 try vertexFile.writeCSVField(vertex.label)
                 try writeCells(vertex.properties, vertexColumns, to: vertexFile)
@@ -71,9 +70,8 @@ public struct NeptuneCSVExporter {
 
             let edgeFile = try BufferedFileWriter(path: edgePath)
             try writeHeader(["~id", "~from", "~to", "~label"], edgeColumns, to: edgeFile)
-            try reader.forEachEdgeID { id in
-                guard let edge = try reader.edge(id) else { throw StorageError.edgeNotFound(id) }
-                for field in [try ids.edge(id, externalID: edge.externalID).text, try ids.vertex(edge.from).text, try ids.vertex(edge.to).text] {
+            try reader.forEachEdge { edge in
+                for field in [try ids.edge(edge.id, externalID: edge.externalID).text, try ids.vertex(edge.from).text, try ids.vertex(edge.to).text] {
                     try edgeFile.writeCSVField(field)
                     try edgeFile.write(byte: comma)
                 }
@@ -107,14 +105,12 @@ public struct NeptuneCSVExporter {
                 progress(ExportProgress(phase: .readingTypes, done: done, total: total, bytesWritten: 0))
             }
         }
-        try reader.forEachVertexID { id in
-            guard let vertex = try reader.vertex(id) else { throw StorageError.vertexNotFound(id) }
+        try reader.forEachVertex { vertex in
             vertices.add(vertex.properties)
             advance()
             return true
         }
-        try reader.forEachEdgeID { id in
-            guard let edge = try reader.edge(id) else { throw StorageError.edgeNotFound(id) }
+        try reader.forEachEdge { edge in
             edges.add(edge.properties)
             advance()
             return true

@@ -25,7 +25,7 @@ final class BufferedFileWriter {
     init(path: String, capacity: Int = 1 << 20) throws(FileError) {
         self.path = path
         self.capacity = capacity
-        descriptor = try WriteSyscall.check(path: path) { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        descriptor = try Syscall.check(path: path) { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         buffer.reserveCapacity(capacity)
     }
 
@@ -52,7 +52,7 @@ final class BufferedFileWriter {
         var written = 0
         while written < buffer.count {
             let count = buffer.count - written
-            let result = try WriteSyscall.check(path: path) {
+            let result = try Syscall.check(path: path) {
                 buffer.withUnsafeBytes { Int32(clamping: writeFile(descriptor, $0.baseAddress! + written, count)) }
             }
             written += Int(result)
@@ -77,15 +77,3 @@ extension BufferedFileWriter: Sendable {}
 // The C calls under names that the writer's own `write` and `close` do not shadow.
 private func writeFile(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
 private func closeFile(_ descriptor: Int32) -> Int32 { close(descriptor) }
-
-/// Where `BufferedFileWriter` reads `errno` for the calls it retries.
-private enum WriteSyscall {
-    /// Runs `call`, retrying when a signal interrupts it, and throws `FileError` when it returns -1.
-    static func check(path: String, _ call: () -> Int32) throws(FileError) -> Int32 {
-        while true {
-            let result = call()
-            if result != -1 { return result }
-            if errno != EINTR { throw FileError(path: path, code: errno) }
-        }
-    }
-}

@@ -78,20 +78,7 @@ private struct GraphSONLineWriter {
         appendString(vertex.label)
         _ = try appendEdges(of: vertex.id, direction: .in)
         let outgoing = try appendEdges(of: vertex.id, direction: .out)
-        if !vertex.properties.isEmpty {
-            text += ",\"properties\":{"
-            for (i, key) in vertex.properties.keys.sorted().enumerated() {
-                if i > 0 { text += "," }
-                appendString(key)
-                text += ":[{\"id\":"
-                append(.int64(nextPropertyID))
-                nextPropertyID += 1
-                text += ",\"value\":"
-                append(GraphSONValue(vertex.properties[key]!))
-                text += "}]"
-            }
-            text += "}"
-        }
+        appendProperties(vertex.properties, asVertexProperties: true)
         text += "}\n"
         try flush()
         return outgoing
@@ -117,16 +104,7 @@ private struct GraphSONLineWriter {
             append(try ids.edge(edge.id, externalID: edge.externalID).graphSONValue)
             text += ",\"\(otherEnd)\":"
             append(try ids.vertex(adjacent.other).graphSONValue)
-            if !edge.properties.isEmpty {
-                text += ",\"properties\":{"
-                for (i, key) in edge.properties.keys.sorted().enumerated() {
-                    if i > 0 { text += "," }
-                    appendString(key)
-                    text += ":"
-                    append(GraphSONValue(edge.properties[key]!))
-                }
-                text += "}"
-            }
+            appendProperties(edge.properties, asVertexProperties: false)
             text += "}"
             count += 1
             if text.utf8.count >= Self.flushThreshold { try flush() }
@@ -134,6 +112,29 @@ private struct GraphSONLineWriter {
         }
         if currentLabel != nil { text += "]}" }
         return count
+    }
+
+    /// Appends `,"properties":{…}` in key order, nothing when there are none. A vertex's
+    /// values are vertex properties, `[{"id":…,"value":…}]`; an edge's are the bare values.
+    private mutating func appendProperties(_ properties: [String: PropertyValue], asVertexProperties: Bool) {
+        guard !properties.isEmpty else { return }
+        text += ",\"properties\":{"
+        for (i, key) in properties.keys.sorted().enumerated() {
+            if i > 0 { text += "," }
+            appendString(key)
+            if asVertexProperties {
+                text += ":[{\"id\":"
+                append(.int64(nextPropertyID))
+                nextPropertyID += 1
+                text += ",\"value\":"
+                append(GraphSONValue(properties[key]!))
+                text += "}]"
+            } else {
+                text += ":"
+                append(GraphSONValue(properties[key]!))
+            }
+        }
+        text += "}"
     }
 
     /// Appends `value`'s GraphSON text. Strings, integers and finite doubles, nearly all of an

@@ -23,16 +23,10 @@ extension PropertyValue {
     /// `true`/`false`; strings as they are; list items joined with `;`.
     var neptuneText: String {
         switch self {
-        case .string(let s): s
-        case .bool(let b): b ? "true" : "false"
-        case .int8(let v): String(v)
-        case .int16(let v): String(v)
-        case .int32(let v): String(v)
-        case .int64(let v): String(v)
         case .float(let v): floatingText(v)
         case .double(let v): floatingText(v)
-        case .dateTime(let ms): ISO8601Milliseconds.format(ms)
         case .list(let items): items.map(\.neptuneText).joined(separator: ";")
+        default: description
         }
     }
 }

@@ -16,7 +16,7 @@ import PropertyGraph
 /// else `g:Int64` — the types TinkerPop gives untyped integer ids, and what makes TinkerPop's
 /// `g:Int32` ids (which `GraphSONImporter` stores as their decimal text) come back as they
 /// were. Every other external id is a string; a made id is `g:Int64`.
-public struct GraphSONExporter {
+public struct GraphSONExporter: Sendable {
     private let graph: Graph
 
     public init(graph: Graph) {

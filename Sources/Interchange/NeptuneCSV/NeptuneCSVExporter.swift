@@ -15,7 +15,7 @@ import PropertyGraph
 /// `NeptuneColumnSet` for how two types of one key merge); the second writes one row per
 /// element, a property column per key in sorted order, empty where an element lacks the key.
 /// Ids are external ids (see `ExportIdentifiers` for elements without one). Fields are quoted
-/// as RFC 4180 says. Lists are `Type[]` columns with `;`-separated items; date-times are ISO
+/// as RFC 4180 says; lines end in LF, which Neptune's loader reads (RFC 4180 writes CRLF). Lists are `Type[]` columns with `;`-separated items; date-times are ISO
 /// 8601 UTC.
 ///
 /// What the format cannot carry back, and so does not survive a round trip: an empty string
@@ -24,7 +24,7 @@ import PropertyGraph
 /// String cells); dates outside years 0000–9999; and a key whose values have mixed types
 /// (written in the merged type). Keys no header can name and vertex labels holding `;` are
 /// refused with `NeptuneCSVExportError` before anything is written.
-public struct NeptuneCSVExporter {
+public struct NeptuneCSVExporter: Sendable {
     private let graph: Graph
 
     public init(graph: Graph) {

@@ -49,47 +49,63 @@ public struct NeptuneCSVExporter: Sendable {
             let totals = (vertices: counts.vertices.values.reduce(0, +), edges: counts.edges.values.reduce(0, +))
             let (vertexColumns, edgeColumns) = try readColumns(reader, total: totals.vertices + totals.edges, progress: progress)
             let ids = ExportIdentifiers(reader: reader)
-            var bytes = 0
-
-            let vertexFile = try BufferedFileWriter(path: vertexPath)
-            try writeHeader(["~id", "~label"], vertexColumns, to: vertexFile)
-            try reader.forEachVertex { vertex in
-                try vertexFile.writeCSVField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
-                try vertexFile.write(byte: comma)
-                try vertexFile.writeCSVField(vertex.label)
-                try writeCells(vertex.properties, vertexColumns, to: vertexFile)
-                summary.vertices += 1
-                if summary.vertices & (exportProgressInterval - 1) == 0 {
-                    progress(ExportProgress(phase: .vertices, done: summary.vertices, total: totals.vertices, bytesWritten: vertexFile.bytesWritten))
+            (summary.vertices, summary.bytes) = try writeFile(
+                vertexPath, ["~id", "~label"], vertexColumns, .vertices, total: totals.vertices, bytesBefore: 0, progress
+            ) { file, rowWritten in
+                try reader.forEachVertex { vertex in
+                    try file.writeCSVField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
+                    try file.write(byte: comma)
+                    try file.writeCSVField(vertex.label)
+                    try writeCells(vertex.properties, vertexColumns, to: file)
+                    rowWritten()
+                    return true
                 }
-                return true
             }
-            try vertexFile.close()
-            bytes = vertexFile.bytesWritten
-            progress(ExportProgress(phase: .vertices, done: summary.vertices, total: totals.vertices, bytesWritten: bytes))
-
-            let edgeFile = try BufferedFileWriter(path: edgePath)
-            try writeHeader(["~id", "~from", "~to", "~label"], edgeColumns, to: edgeFile)
-            try reader.forEachEdge { edge in
-                for field in [try ids.edge(edge.id, externalID: edge.externalID).text, try ids.vertex(edge.from).text, try ids.vertex(edge.to).text] {
-                    try edgeFile.writeCSVField(field)
-                    try edgeFile.write(byte: comma)
+            (summary.edges, summary.bytes) = try writeFile(
+                edgePath, ["~id", "~from", "~to", "~label"], edgeColumns, .edges, total: totals.edges,
+                bytesBefore: summary.bytes, progress
+            ) { file, rowWritten in
+                try reader.forEachEdge { edge in
+                    let ends = [try ids.edge(edge.id, externalID: edge.externalID), try ids.vertex(edge.from), try ids.vertex(edge.to)]
+                    for end in ends {
+                        try file.writeCSVField(end.text)
+                        try file.write(byte: comma)
+                    }
+                    try file.writeCSVField(edge.label)
+                    try writeCells(edge.properties, edgeColumns, to: file)
+                    rowWritten()
+                    return true
                 }
-                try edgeFile.writeCSVField(edge.label)
-                try writeCells(edge.properties, edgeColumns, to: edgeFile)
-                summary.edges += 1
-                if summary.edges & (exportProgressInterval - 1) == 0 {
-                    progress(ExportProgress(phase: .edges, done: summary.edges, total: totals.edges, bytesWritten: bytes + edgeFile.bytesWritten))
-                }
-                return true
             }
-            try edgeFile.close()
-            bytes += edgeFile.bytesWritten
-            progress(ExportProgress(phase: .edges, done: summary.edges, total: totals.edges, bytesWritten: bytes))
-            summary.bytes = bytes
         }
         summary.files = [vertexPath, edgePath]
         return summary
+    }
+
+    /// Writes one file: the header, then the rows `rows` writes, calling `rowWritten` after
+    /// each. Returns the rows written and the bytes written so far over the export.
+    private func writeFile(
+        _ path: String, _ systemColumns: [String], _ columns: [NeptunePropertyColumn], _ phase: ExportProgress.Phase,
+        total: Int, bytesBefore: Int, _ progress: (ExportProgress) -> Void,
+        rows: (BufferedFileWriter, _ rowWritten: () -> Void) throws -> Void
+    ) throws -> (Int, Int) {
+        let file = try BufferedFileWriter(path: path)
+        try file.write((systemColumns + columns.map(\.headerField)).joined(separator: ","))
+        try file.write(byte: newline)
+        var done = 0
+        // Swift will not hand `rows` a closure that captures the non-escaping `progress` (it
+        // cannot rule out re-entrance). Neither escapes, which `withoutActuallyEscaping` checks.
+        try withoutActuallyEscaping(progress) { progress in
+            try rows(file) {
+                done += 1
+                if done & (exportProgressInterval - 1) == 0 {
+                    progress(ExportProgress(phase: phase, done: done, total: total, bytesWritten: bytesBefore + file.bytesWritten))
+                }
+            }
+        }
+        try file.close()
+        progress(ExportProgress(phase: phase, done: done, total: total, bytesWritten: bytesBefore + file.bytesWritten))
+        return (done, bytesBefore + file.bytesWritten)
     }
 
     /// The first pass: the property columns of vertices and of edges.
@@ -117,11 +133,6 @@ public struct NeptuneCSVExporter: Sendable {
         }
         progress(ExportProgress(phase: .readingTypes, done: done, total: total, bytesWritten: 0))
         return (try vertices.columns(of: .vertices), try edges.columns(of: .edges))
-    }
-
-    private func writeHeader(_ system: [String], _ columns: [NeptunePropertyColumn], to file: BufferedFileWriter) throws {
-        try file.write((system + columns.map(\.headerField)).joined(separator: ","))
-        try file.write(byte: newline)
     }
 
     /// Writes `,cell` per column, then the line end.

@@ -1,15 +1,17 @@
 import PropertyGraph
 
 /// Writes a whole store as a GraphSON 3 adjacency-list file, the form of TinkerPop's
-/// `tinkerpop-*-v3.json` files, which `GraphSONImporter` and TinkerPop's `GraphSONReader` read.
+/// `tinkerpop-*-v3.json` files (what TinkerPop's `GraphSONWriter.writeGraph` writes), which
+/// `GraphSONImporter` reads back.
 ///
 /// One vertex per line, with members in the order TinkerPop writes them: `id`, `label`,
 /// `inE`, `outE`, `properties`, each left out when empty. `inE`/`outE` map an edge label to
 /// the edges at this vertex (`id`, `outV` or `inV`, and `properties` as key → typed value), so
 /// every edge appears twice, as TinkerPop writes it. Vertex properties are lists of one
 /// `{id, value}`, Kith keeping one value per key; their ids are a counter over the export, as
-/// TinkerGraph numbers vertex properties. Property keys are in sorted order and edge labels
-/// in the store's order; TinkerGraph's order is that of its hash maps, which readers ignore.
+/// TinkerGraph numbers vertex properties. Property keys are in sorted order, edge labels in
+/// the store's order, and a label's edges in adjacency order (by the vertex at the other
+/// end); TinkerGraph's orders are those of its hash maps and lists, which readers ignore.
 ///
 /// Ids are the elements' external ids (see `ExportIdentifiers` for elements without one). An
 /// external id that is an integer in canonical decimal is written as `g:Int32` when it fits,
@@ -25,7 +27,7 @@ public struct GraphSONExporter: Sendable {
 
     /// Writes the store to the file at `path` (replaced when it exists).
     /// - Complexity: O(V + E) reads; per edge end, one edge record and one look-up of the
-    ///   vertex at the other end. Memory is the file buffer plus one line of at most 64 KiB.
+    ///   vertex at the other end. Memory is the file buffer plus about 64 KiB of line.
     /// - Throws: `FileError`, storage errors.
     public func write(to path: String, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportSummary {
         let file = try BufferedFileWriter(path: path)

@@ -25,6 +25,26 @@ struct ExportIdentifiers {
         try vertex(id, externalID: reader.externalID(of: id))
     }
 
+    /// The names of `vertices`, in their order, looked up in id order.
+    ///
+    /// On a store larger than the CPU caches, a batch of look-ups sorted by id walks the vertex
+    /// tree front to back and runs several times faster than the same look-ups in random
+    /// order (6 M look-ups on the 1 M-vertex bench store: 7.5 s sorted in batches of 128 Ki,
+    /// 26 s at random, on a loaded machine).
+    func vertices(_ ids: [VertexID]) throws -> [ExportID] {
+        var names = [ExportID](repeating: ExportID(text: "", isInternal: false), count: ids.count)
+        var previous: (id: VertexID, name: ExportID)?
+        for i in ids.indices.sorted(by: { ids[$0] < ids[$1] }) {
+            if let previous, previous.id == ids[i] {
+                names[i] = previous.name
+            } else {
+                names[i] = try vertex(ids[i])
+                previous = (ids[i], names[i])
+            }
+        }
+        return names
+    }
+
     /// The name of vertex `id`, whose external id the caller has read.
     func vertex(_ id: VertexID, externalID: String?) throws -> ExportID {
         if let externalID { return ExportID(text: externalID, isInternal: false) }

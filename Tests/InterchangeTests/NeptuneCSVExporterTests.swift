@@ -40,6 +40,19 @@ private func contents(_ path: String) throws -> String {
         }
     }
 
+    @Test("edges written in chunks smaller than the graph name their ends as one chunk does")
+    func chunkedEdges() throws {
+        try withTemporaryDirectory { directory in
+            let graph = try Graph(path: directory + "/graph")
+            try GeneratedGraph.build(into: graph, listsOnEdges: false)
+            _ = try NeptuneCSVExporter(graph: graph, edgeChunk: 3).write(toDirectory: directory + "/small")
+            _ = try NeptuneCSVExporter(graph: graph).write(toDirectory: directory + "/whole")
+            let small = try contents(directory + "/small/edges.csv")
+            #expect(small.split(separator: "\n").count > 10)
+            #expect(small == (try contents(directory + "/whole/edges.csv")))
+        }
+    }
+
     @Test("fields are quoted as RFC 4180 says, and only when they need it", arguments: [
         ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
         ("cr\r", "\"cr\r\""), (" padded", "\" padded\""), ("tab\t", "\"tab\t\""), ("Zoë;東京", "Zoë;東京"), ("", ""),

@@ -98,6 +98,19 @@ private func lines(_ path: String) throws -> [String] {
         #expect(id.graphSONValue == expected)
     }
 
+    @Test("vertices read ahead in chunks smaller than the graph write the same file as one chunk")
+    func chunks() throws {
+        try withTemporaryDirectory { directory in
+            let graph = try Graph(path: directory + "/graph")
+            try GeneratedGraph.build(into: graph, listsOnEdges: true)
+            _ = try GraphSONExporter(graph: graph, chunkEdgeEnds: 3, chunkVertices: 2).write(to: directory + "/small.json")
+            _ = try GraphSONExporter(graph: graph).write(to: directory + "/whole.json")
+            let small = try lines(directory + "/small.json")
+            #expect(small.count == 14)
+            #expect(small == (try lines(directory + "/whole.json")))
+        }
+    }
+
     @Test("the crew graph's multi-properties export as their first value, which is what Kith kept")
     func crew() throws {
         try withTemporaryDirectory { directory in

@@ -20,29 +20,75 @@ import PropertyGraph
 /// were. Every other external id is a string; a made id is `g:Int64`.
 public struct GraphSONExporter: Sendable {
     private let graph: Graph
+    /// A chunk of vertices read ahead ends when it reaches this many edge ends…
+    private let chunkEdgeEnds: Int
+    /// …or this many vertices.
+    private let chunkVertices: Int
 
     public init(graph: Graph) {
+        self.init(graph: graph, chunkEdgeEnds: 65_536, chunkVertices: 4096)
+    }
+
+    init(graph: Graph, chunkEdgeEnds: Int, chunkVertices: Int) {
         self.graph = graph
+        self.chunkEdgeEnds = chunkEdgeEnds
+        self.chunkVertices = chunkVertices
     }
 
     /// Writes the store to the file at `path` (replaced when it exists).
+    ///
+    /// Vertices are read ahead in chunks of up to 4 Ki vertices or 64 Ki edge ends, so that
+    /// a chunk's edge records and far-end names are looked up in id order (`inKeyOrder`).
     /// - Complexity: O(V + E) reads; per edge end, one edge record and one look-up of the
-    ///   vertex at the other end. Memory is the file buffer plus about 64 KiB of line.
+    ///   vertex at the other end. Memory is the file buffer and one chunk (more when one vertex
+    ///   alone has more than 64 Ki edges).
     /// - Throws: `FileError`, storage errors.
     public func write(to path: String, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportSummary {
         let file = try BufferedFileWriter(path: path)
         var summary = ExportSummary()
         try graph.read { reader in
-            var line = GraphSONLineWriter(reader: reader, file: file)
+            var line = GraphSONLineWriter(file: file)
+            let ids = ExportIdentifiers(reader: reader)
             let total = try reader.vertexCount()
-            try reader.forEachVertex { vertex in
-                summary.edges += try line.write(vertex)
-                summary.vertices += 1
-                if summary.vertices & (exportProgressInterval - 1) == 0 {
-                    progress(ExportProgress(phase: .vertices, done: summary.vertices, total: total, bytesWritten: file.bytesWritten))
+            var chunk: [PendingVertex] = []
+            var ends = 0
+            func writeChunk() throws {
+                let adjacent = chunk.flatMap { $0.incoming + $0.outgoing }
+                let others = try ids.vertices(adjacent.map(\.other))
+                let edges = try inKeyOrder(adjacent.map(\.edge)) { id in
+                    guard let edge = try reader.edge(id) else { throw StorageError.edgeNotFound(id) }
+                    return edge
                 }
+                var next = 0
+                func resolved(_ count: Int) -> ArraySlice<ResolvedEdge> {
+                    defer { next += count }
+                    return (next..<next + count).map { ResolvedEdge(label: adjacent[$0].label, edge: edges[$0], other: others[$0]) }[...]
+                }
+                for pending in chunk {
+                    let incoming = resolved(pending.incoming.count)
+                    let outgoing = resolved(pending.outgoing.count)
+                    try line.write(pending.vertex, incoming: incoming, outgoing: outgoing, ids: ids)
+                    summary.edges += outgoing.count
+                    summary.vertices += 1
+                    if summary.vertices & (exportProgressInterval - 1) == 0 {
+                        progress(ExportProgress(phase: .vertices, done: summary.vertices, total: total, bytesWritten: file.bytesWritten))
+                    }
+                }
+                chunk.removeAll(keepingCapacity: true)
+                ends = 0
+            }
+            try reader.forEachVertex { vertex in
+                let pending = PendingVertex(
+                    vertex: vertex,
+                    incoming: try reader.adjacentEdges(of: vertex.id, direction: .in),
+                    outgoing: try reader.adjacentEdges(of: vertex.id, direction: .out)
+                )
+                chunk.append(pending)
+                ends += pending.incoming.count + pending.outgoing.count
+                if ends >= chunkEdgeEnds || chunk.count >= chunkVertices { try writeChunk() }
                 return true
             }
+            try writeChunk()
             progress(ExportProgress(phase: .vertices, done: summary.vertices, total: total, bytesWritten: file.bytesWritten))
         }
         try file.close()
@@ -52,12 +98,24 @@ public struct GraphSONExporter: Sendable {
     }
 }
 
+/// A vertex and its edges as the adjacency lists them, read ahead of writing.
+private struct PendingVertex {
+    var vertex: Vertex
+    var incoming: [AdjacentEdge]
+    var outgoing: [AdjacentEdge]
+}
+
+/// An edge at a vertex with what its line needs: its record and the other end's name.
+private struct ResolvedEdge {
+    var label: String
+    var edge: Edge
+    var other: ExportID
+}
+
 /// Builds one adjacency-list line in a reused string and hands it to the file, part by part
 /// when a vertex's edges make it long.
 private struct GraphSONLineWriter {
-    let reader: GraphReader
     let file: BufferedFileWriter
-    let ids: ExportIdentifiers
     var text = ""
     /// The next vertex property id.
     var nextPropertyID: Int64 = 0
@@ -65,55 +123,50 @@ private struct GraphSONLineWriter {
     /// A line longer than this is handed to the file before it is finished.
     private static let flushThreshold = 1 << 16
 
-    init(reader: GraphReader, file: BufferedFileWriter) {
-        self.reader = reader
+    init(file: BufferedFileWriter) {
         self.file = file
-        self.ids = ExportIdentifiers(reader: reader)
         text.reserveCapacity(Self.flushThreshold * 2)
     }
 
-    /// Writes `vertex`'s line and returns how many edges leave it.
-    mutating func write(_ vertex: Vertex) throws -> Int {
+    /// Writes `vertex`'s line, with its edges in adjacency order.
+    mutating func write(
+        _ vertex: Vertex, incoming: ArraySlice<ResolvedEdge>, outgoing: ArraySlice<ResolvedEdge>, ids: ExportIdentifiers
+    ) throws {
         text += "{\"id\":"
         append(try ids.vertex(vertex.id, externalID: vertex.externalID).graphSONValue)
         text += ",\"label\":"
         appendString(vertex.label)
-        _ = try appendEdges(of: vertex.id, direction: .in)
-        let outgoing = try appendEdges(of: vertex.id, direction: .out)
+        try appendEdges(incoming, member: "inE", otherEnd: "outV", ids: ids)
+        try appendEdges(outgoing, member: "outE", otherEnd: "inV", ids: ids)
         appendProperties(vertex.properties, asVertexProperties: true)
         text += "}\n"
         try flush()
-        return outgoing
     }
 
-    /// Appends `,"inE":{…}` or `,"outE":{…}` (nothing when there are no edges) and returns
-    /// how many edges it holds.
-    private mutating func appendEdges(of vertex: VertexID, direction: Direction) throws -> Int {
-        let (member, otherEnd) = direction == .in ? ("inE", "outV") : ("outE", "inV")
+    /// Appends `,"inE":{…}` or `,"outE":{…}`, nothing when there are no edges. Adjacency
+    /// order keeps each label's edges together.
+    private mutating func appendEdges(
+        _ edges: ArraySlice<ResolvedEdge>, member: String, otherEnd: String, ids: ExportIdentifiers
+    ) throws {
         var currentLabel: String?
-        var count = 0
-        try reader.forEachAdjacentEdge(of: vertex, direction: direction) { adjacent in
-            if adjacent.label != currentLabel {
+        for resolved in edges {
+            if resolved.label != currentLabel {
                 text += currentLabel == nil ? ",\"\(member)\":{" : "],"
-                appendString(adjacent.label)
+                appendString(resolved.label)
                 text += ":["
-                currentLabel = adjacent.label
+                currentLabel = resolved.label
             } else {
                 text += ","
             }
-            guard let edge = try reader.edge(adjacent.edge) else { throw StorageError.edgeNotFound(adjacent.edge) }
             text += "{\"id\":"
-            append(try ids.edge(edge.id, externalID: edge.externalID).graphSONValue)
+            append(try ids.edge(resolved.edge.id, externalID: resolved.edge.externalID).graphSONValue)
             text += ",\"\(otherEnd)\":"
-            append(try ids.vertex(adjacent.other).graphSONValue)
-            appendProperties(edge.properties, asVertexProperties: false)
+            append(resolved.other.graphSONValue)
+            appendProperties(resolved.edge.properties, asVertexProperties: false)
             text += "}"
-            count += 1
             if text.utf8.count >= Self.flushThreshold { try flush() }
-            return true
         }
         if currentLabel != nil { text += "]}" }
-        return count
     }
 
     /// Appends `,"properties":{…}` in key order, nothing when there are none. A vertex's

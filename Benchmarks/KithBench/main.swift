@@ -9,6 +9,8 @@
 //       streams the whole out-adjacency, edges/s.
 //   KithBench gremlin --db STORE --vertices N [--count C]
 //       p50/p99 latency of five identity traversals (GremlinLatency.swift).
+//   KithBench export --db STORE --out DIR [--format graphson|neptune-csv]
+//       exports the store as GraphSON (DIR/export.json) and Neptune CSV (DIR/export-csv/), s and MB/s.
 import KithTestSupport
 import PropertyGraph
 #if canImport(Glibc)
@@ -117,7 +119,8 @@ do {
     case "lookups": try lookups()
     case "scan": try scan()
     case "gremlin": try gremlinLatency()
-    default: print("usage: KithBench generate|lookups|scan|gremlin [options]")
+    case "export": try export()
+    default: print("usage: KithBench generate|lookups|scan|gremlin|export [options]")
     }
 } catch {
     print("error: \(error)")

@@ -53,8 +53,12 @@ extension GraphReader {
     /// The edge with this id, or `nil`.
     public func edge(_ id: EdgeID) throws -> Edge? {
         guard let r = try edgeRecord(id) else { return nil }
-        return Edge(id: id, label: try symbolName(r.label), from: VertexID(r.from), to: VertexID(r.to),
-                    externalID: r.externalID, properties: try decodeProperties(r.properties))
+        return try edge(id, r)
+    }
+
+    private func edge(_ id: EdgeID, _ r: EdgeRecord) throws -> Edge {
+        Edge(id: id, label: try symbolName(r.label), from: VertexID(r.from), to: VertexID(r.to),
+             externalID: r.externalID, properties: try decodeProperties(r.properties))
     }
 
     /// The edge imported or created with this external id.
@@ -75,6 +79,18 @@ extension GraphReader {
             var entry = try cursor.first()
             while let e = entry {
                 if try !body(EdgeID(e.key.loadID(at: 0))) { return }
+                entry = try cursor.next()
+            }
+        }
+    }
+
+    /// Calls `body` with every edge, decoded, in id order until it returns false: one cursor
+    /// walk, where `forEachEdgeID` plus `edge(_:)` would search the tree again per edge.
+    public func forEachEdge(_ body: (Edge) throws -> Bool) throws {
+        try txn.withCursor(on: stores.edges) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                if try !body(try edge(EdgeID(e.key.loadID(at: 0)), EdgeRecord(decoding: e.value))) { return }
                 entry = try cursor.next()
             }
         }

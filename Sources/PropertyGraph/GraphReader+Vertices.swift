@@ -50,8 +50,12 @@ extension GraphReader {
     /// - Complexity: one B-tree look-up.
     public func vertex(_ id: VertexID) throws -> Vertex? {
         guard let record = try vertexRecord(id) else { return nil }
-        return Vertex(id: id, label: try symbolName(record.label), externalID: record.externalID,
-                      properties: try decodeProperties(record.properties))
+        return try vertex(id, record)
+    }
+
+    private func vertex(_ id: VertexID, _ record: VertexRecord) throws -> Vertex {
+        Vertex(id: id, label: try symbolName(record.label), externalID: record.externalID,
+               properties: try decodeProperties(record.properties))
     }
 
     /// Whether a vertex with this id exists.
@@ -66,6 +70,15 @@ extension GraphReader {
             return try r.symbol()
         }
         return try label.map(symbolName)
+    }
+
+    /// The external id of a vertex, or `nil` when it has none or there is no such vertex.
+    /// - Complexity: one B-tree look-up; the properties are not decoded.
+    public func externalID(of id: VertexID) throws -> String? {
+        try txn.withValue(in: stores.vertices, forKey: Keys.id(id.rawValue)) { bytes throws(StorageError) -> String? in
+            let ext = try VertexRecord.externalIDBytes(in: bytes)
+            return ext.isEmpty ? nil : String(decoding: ext, as: UTF8.self)
+        } ?? nil
     }
 
     /// The vertex imported or created with this external id.
@@ -107,6 +120,18 @@ extension GraphReader {
                     if try !body(VertexID(e.key.loadID(at: 0))) { return }
                     entry = try cursor.next()
                 }
+            }
+        }
+    }
+
+    /// Calls `body` with every vertex, decoded, in id order until it returns false: one cursor
+    /// walk, where `forEachVertexID` plus `vertex(_:)` would search the tree again per vertex.
+    public func forEachVertex(_ body: (Vertex) throws -> Bool) throws {
+        try txn.withCursor(on: stores.vertices) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                if try !body(try vertex(VertexID(e.key.loadID(at: 0)), VertexRecord(decoding: e.value))) { return }
+                entry = try cursor.next()
             }
         }
     }

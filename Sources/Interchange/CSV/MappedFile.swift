@@ -77,8 +77,8 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(message)" }
 }
 
-/// The one place `MappedFile` reads `errno`.
-private enum Syscall {
+/// The one place Interchange's file code (`MappedFile`, `BufferedFileWriter`) reads `errno`.
+enum Syscall {
     /// Runs `call`, retrying when a signal interrupts it, and throws `FileError` when it returns -1.
     static func check(path: String, _ call: () -> Int32) throws(FileError) -> Int32 {
         while true {

@@ -1,0 +1,36 @@
+import Foundation
+@testable import Interchange
+import KithTestSupport
+import Testing
+
+@Suite struct BufferedFileWriterExportTests {
+    @Test("what goes through a small buffer reaches the file whole and in order")
+    func smallBuffer() throws {
+        try withTemporaryDirectory { directory in
+            let file = try BufferedFileWriter(path: directory + "/out.txt", capacity: 64)
+            var expected = ""
+            for i in 0..<5_000 {
+                let field = i % 7 == 0 ? "Zoë, \"\(i)\"" : "row \(i)"
+                try file.writeCSVField(field)
+                try file.write(byte: UInt8(ascii: "\n"))
+                expected += (i % 7 == 0 ? "\"Zoë, \"\"\(i)\"\"\"" : field) + "\n"
+            }
+            try file.close()
+            #expect(file.bytesWritten == expected.utf8.count)
+            #expect(try String(contentsOfFile: directory + "/out.txt", encoding: .utf8) == expected)
+        }
+    }
+
+    @Test("an export to a place that cannot hold a file fails with the path and the system's reason")
+    func unwritablePath() throws {
+        try withTemporaryGraph { graph in
+            let path = "/nonexistent-kith-dir/export.json"
+            #expect {
+                _ = try GraphExport.write(format: .graphSON, graph: graph, to: path)
+            } throws: { error in
+                guard let error = error as? FileError else { return false }
+                return error.path == path && error.code == ENOENT
+            }
+        }
+    }
+}

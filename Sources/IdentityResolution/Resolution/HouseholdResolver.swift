@@ -11,6 +11,11 @@
 /// `max_records` (or the fan-out limit of its type) is a shared place — an
 /// office, a café — and joins no household; placeholders join none either.
 /// Name diversity is no guard here: a household is several people.
+///
+/// A place reached through evidence only (an IP) counts for an identity only
+/// where it is the usual place of one of its devices or cookies (``UsualPlaces``):
+/// a phone passing through a carrier's NAT or a café shares that address with
+/// strangers, but it is not where the phone lives.
 struct HouseholdResolver {
     let graph: ResolutionGraph
     let adjacency: NodeAdjacency
@@ -19,6 +24,7 @@ struct HouseholdResolver {
     let placeholders: Set<Int32>
     /// Node → identity index (records and identity members), -1 for none.
     let identityOfNode: [Int32]
+    let usualPlaces: UsualPlaces
 
     /// The household components: for each identity index, a representative identity index.
     func households(identityCount: Int) -> (component: [Int32], heldBack: [Int32: String]) {
@@ -41,18 +47,23 @@ struct HouseholdResolver {
                 let cap = rule.maxRecords ?? rules.guards.fanOut.limit(for: type).maxRecords ?? 20
                 for node in 0..<Int32(graph.nodeCount) where graph.type(of: node) == type && !placeholders.contains(node) {
                     // The identities at this identifier, each with the records that reach it.
+                    // Every identity seen here counts towards the cap; only those that live
+                    // here (records, or devices whose usual place it is) are joined.
                     var members: [Int32: [Int32]] = [:]
+                    var seen = Set<Int32>()
                     for n in adjacency.neighbors(of: node) {
                         let identity = identityOfNode[Int(n)]
                         guard identity >= 0 else { continue }
+                        seen.insert(identity)
+                        if seen.count > cap { break }
+                        if !graph.isRecord(n) && !usualPlaces.isUsual(node, of: n) { continue }
                         members[identity, default: []].append(graph.isRecord(n) ? n : -1)
-                        if members.count > cap { break }
                     }
-                    guard members.count > 1 else { continue }
-                    guard members.count <= cap else {
-                        heldBack[node] = "\(rule.name): held by more than \(cap) identities"
+                    guard seen.count <= cap else {
+                        heldBack[node] = "\(rule.name): seen with more than \(cap) identities"
                         continue
                     }
+                    guard members.count > 1 else { continue }
                     let identities = members.keys.sorted()
                     for i in identities.indices {
                         for j in identities.index(after: i)..<identities.endIndex {
@@ -77,6 +88,15 @@ struct HouseholdResolver {
             }
         }
         return false
+    }
+
+    /// The identifier types a condition names.
+    static func identifierTypes(in condition: Rules.Condition) -> [IdentifierType] {
+        switch condition {
+        case .all(let parts), .any(let parts): parts.flatMap(identifierTypes(in:))
+        case .identifier(let type): [type]
+        case .attribute: []
+        }
     }
 
     /// A conjunction of a rule's disjunctive normal form.

@@ -36,6 +36,11 @@ struct IdentifierGuards {
     private(set) var reasons: [Int32: GuardReason] = [:]
 
     func reason(for node: Int32) -> GuardReason? { reasons[node] }
+
+    /// Holds `node` back for `reason` (a conflict found while building components).
+    mutating func hold(_ node: Int32, reason: GuardReason) {
+        if reasons[node] == nil { reasons[node] = reason }
+    }
     func isGuarded(_ node: Int32) -> Bool { reasons[node] != nil }
 
     init(graph: ResolutionGraph, adjacency: NodeAdjacency, rules: Rules, exclusive: ExclusiveValues) {

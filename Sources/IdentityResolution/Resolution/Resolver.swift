@@ -41,7 +41,7 @@ public struct Resolver {
         var clock = PhaseClock()
         let model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames)
         clock.mark("read")
-        let outcome = compute(model, state: try ResolutionState.read(from: graph), clock: &clock)
+        let outcome = try compute(model, state: try ResolutionState.read(from: graph), graph: graph, clock: &clock)
         var summary = outcome.summary
         try ResolutionWriter(graph: graph, model: model, outcome: outcome).write()
         clock.mark("write")
@@ -51,24 +51,46 @@ public struct Resolver {
 
     // MARK: Computing
 
-    func compute(_ model: ResolutionGraph, state: ResolutionState, clock: inout PhaseClock) -> ResolutionOutcome {
+    func compute(_ model: ResolutionGraph, state: ResolutionState, graph: Graph, clock: inout PhaseClock) throws -> ResolutionOutcome {
         let threshold = rules.thresholds.identity
         let weights = model.labelNames.map { rules.weight(ofEdge: $0) }
         let strong = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { weights[Int($0.label)] >= threshold }
         let all = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { _ in true }
         let exclusive = ExclusiveValues(graph: model, rules: rules)
-        let guards = IdentifierGuards(graph: model, adjacency: strong, rules: rules, exclusive: exclusive)
+        var guards = IdentifierGuards(graph: model, adjacency: strong, rules: rules, exclusive: exclusive)
         clock.mark("guards")
 
-        // Identities: strongest edges first, so a weaker edge cannot take a place a stronger one holds.
-        var sets = ConstrainedUnionFind(count: model.nodeCount, exclusive: exclusive)
+        // Identities: strongest edges first and, among equals, the most specific identifiers
+        // first (fewest ties), so that components carry their exclusive values before a
+        // widely shared identifier tries to join them. An identifier whose join is refused
+        // for a conflict is shared: it is held back and the components are built again.
         let order = model.links.indices
             .filter { weights[Int(model.links[$0].label)] >= threshold }
-            .sorted { weights[Int(model.links[$0].label)] > weights[Int(model.links[$1].label)] || ($0 < $1 && weights[Int(model.links[$0].label)] == weights[Int(model.links[$1].label)]) }
-        for i in order {
-            let link = model.links[i]
-            guard !guards.isGuarded(link.from), !guards.isGuarded(link.to) else { continue }
-            sets.union(link.from, link.to)
+            .map { i -> (Int, Double, Int) in
+                let link = model.links[i]
+                return (i, weights[Int(link.label)], max(strong.degree(of: link.from), strong.degree(of: link.to)))
+            }
+            .sorted { ($0.1, -$0.2, -$0.0) > ($1.1, -$1.2, -$1.0) }
+            .map(\.0)
+        var sets = ConstrainedUnionFind(count: model.nodeCount, exclusive: exclusive)
+        for pass in 0..<2 {
+            var refused: [Int32: String] = [:]
+            for i in order {
+                let link = model.links[i]
+                guard !guards.isGuarded(link.from), !guards.isGuarded(link.to) else { continue }
+                if let kind = sets.conflict(link.from, link.to) {
+                    // The identifier end that reaches further is the one shared.
+                    let culprit = model.isRecord(link.from) ? link.to
+                        : model.isRecord(link.to) ? link.from
+                        : strong.degree(of: link.from) >= strong.degree(of: link.to) ? link.from : link.to
+                    refused[culprit] = exclusive.kinds[kind].name
+                    continue
+                }
+                sets.union(link.from, link.to)
+            }
+            guard pass == 0, !refused.isEmpty else { break }
+            for (node, what) in refused { guards.hold(node, reason: .shared(what: what, values: 2)) }
+            sets = ConstrainedUnionFind(count: model.nodeCount, exclusive: exclusive)
         }
         let comparison = RecordComparison(graph: model, adjacency: all)
         let fuzzy = FuzzyMatcher(graph: model, comparison: comparison)
@@ -105,8 +127,10 @@ public struct Resolver {
 
         // Households over identities.
         let placeholders = Set(guards.reasons.filter { $0.value == .placeholder }.keys)
+        let usual = try UsualPlaces.read(from: graph, model: model, adjacency: all, members: identityOfNode,
+                                         types: Set(rules.households.flatMap { HouseholdResolver.identifierTypes(in: $0.condition) }))
         let householder = HouseholdResolver(graph: model, adjacency: all, comparison: comparison, rules: rules,
-                                            placeholders: placeholders, identityOfNode: identityOfNode)
+                                            placeholders: placeholders, identityOfNode: identityOfNode, usualPlaces: usual)
         let (householdOf, heldBack) = householder.households(identityCount: clusters.count)
         var householdIndex: [Int32: Int] = [:]
         var householdMembers: [[Int32]] = []     // identity indexes

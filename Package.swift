@@ -73,7 +73,10 @@ let package = Package(
         ),
         .testTarget(name: "GremlinTests", dependencies: ["Gremlin", "KithTestSupport"]),
         .testTarget(name: "TraversalTests", dependencies: ["Traversal", "Interchange", "KithTestSupport"]),
-        .testTarget(name: "IdentityResolutionTests", dependencies: ["IdentityResolution", "KithTestSupport"]),
+        .testTarget(
+            name: "IdentityResolutionTests",
+            dependencies: ["IdentityResolution", "KithTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,7 +32,8 @@ public struct Evaluation: Sendable {
             try reader.forEachRow(reject: { issues.append($0) }) { _, values in body(values) }
         }
         let ids = IdentifierNormalizer()
-        func deviceKey(_ raw: String) -> String? { UUIDNormalizer().normalize(raw) ?? ids.normalize(raw) }
+        // Devices and cookies compare as UUIDs, or else as case-folded ids, whatever their spelling.
+        func deviceKey(_ raw: String) -> String? { UUIDNormalizer().normalize(raw) ?? IdentifierNormalizer(foldsCase: true).normalize(raw) }
 
         // The export.
         var identityOfRecord: [String: String] = [:]

@@ -32,14 +32,14 @@ struct SQLiteRows {
         }
         do {
             try queue.read { db in
-                let cursor = try Row.fetchCursor(db, sql: sql)
-                var columns: [Int?]?
+                let statement = try db.makeStatement(sql: sql)
+                let columns = try resolveColumns(statement.columnNames)
+                let cursor = try Row.fetchCursor(statement)
                 var number = 0
                 var values = [String?](repeating: nil, count: fields.count)
                 while let row = try cursor.next() {
                     number += 1
-                    if columns == nil { columns = try resolveColumns(Array(row.columnNames)) }
-                    for (slot, column) in columns!.enumerated() {
+                    for (slot, column) in columns.enumerated() {
                         values[slot] = column.flatMap { Self.text(row[$0] as DatabaseValue) }
                     }
                     try body(number, values)

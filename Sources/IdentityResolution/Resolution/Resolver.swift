@@ -37,6 +37,7 @@ public struct Resolver {
     }
 
     /// Resolves the whole store and writes what changed.
+    @discardableResult
     public func resolve(_ graph: Graph) throws -> ResolveSummary {
         var clock = PhaseClock()
         let model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames)

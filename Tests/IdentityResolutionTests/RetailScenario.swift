@@ -48,7 +48,16 @@ struct RetailScenario {
         return try Ingester(mapping: try Mapping.load(path: Self.mapping, dataDirectory: directory)).ingest(into: graph)
     }
 
-    /// Ingests and resolves in a fresh store, and hands the store and its directory to `body`.
+    /// Ingests into a fresh store, resolves with `rules`, and returns what the resolve said and left.
+    func resolved(rules: Rules = .default) throws -> (summary: ResolveSummary, resolved: Resolved) {
+        try Self.withStore { graph, directory in
+            try ingest(into: graph, directory: directory)
+            let summary = try Resolver(rules: rules).resolve(graph)
+            return (summary, try Resolved(graph: graph, directory: directory))
+        }
+    }
+
+    /// Makes a fresh store and hands it and its directory to `body`.
     static func withStore<R>(_ body: (Graph, String) throws -> R) throws -> R {
         try withTemporaryDirectory { directory in
             let graph = try Graph(path: directory + "/store")

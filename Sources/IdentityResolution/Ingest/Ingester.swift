@@ -100,6 +100,21 @@ public struct Ingester {
         var fields = FieldList()
         let timeSlot = evidence.timestamp.map { fields.slot($0) }
         let links = evidence.links.map { PreparedLink(link: $0, fields: &fields, mapping: mapping) }
+        // Links often read one field the same way (a cookie is the source of several):
+        // each (field, normalizer) is normalized once per event.
+        var endIndex: [String: Int] = [:]
+        var ends: [PreparedLink.End] = []
+        let linkEnds = links.map { link in
+            [link.from, link.to].map { end in
+                let key = "\(end.slot):\(end.kind.rawValue)"
+                if let i = endIndex[key] { return i }
+                endIndex[key] = ends.count
+                ends.append(end)
+                return ends.count - 1
+            }
+        }
+        var normalized = [String?](repeating: nil, count: ends.count)
+        var done = [Bool](repeating: false, count: ends.count)
         let reader = SourceReader(input: source.input, fields: fields.names, fieldsAreRequired: false)
         let file = reader.displayName
 
@@ -119,8 +134,16 @@ public struct Ingester {
         try reader.forEachRow(reject: { issues.append($0) }) { line, values in
             summary.events += 1
             let time = timeSlot.flatMap { values[$0] }.flatMap(EventTimestamp.milliseconds)
+            for i in done.indices { done[i] = false }
+            func value(_ end: Int) -> String? {
+                if !done[end] {
+                    normalized[end] = ends[end].value(in: values)
+                    done[end] = true
+                }
+                return normalized[end]
+            }
             for (index, link) in links.enumerated() {
-                guard link.accepts(values), let from = link.from.value(in: values), let to = link.to.value(in: values) else { continue }
+                guard link.accepts(values), let from = value(linkEnds[index][0]), let to = value(linkEnds[index][1]) else { continue }
                 tally.add(link: index, from: IdentityGraphSchema.identifierID(link.link.from.type, from),
                           to: IdentityGraphSchema.identifierID(link.link.to.type, to), time: time, line: line)
             }
@@ -182,6 +205,7 @@ struct PreparedIdentifier {
 struct PreparedLink {
     struct End {
         let slot: Int
+        let kind: NormalizerKind
         let normalizer: any Normalizer
         func value(in values: [String?]) -> String? { values[slot].flatMap(normalizer.normalize) }
     }
@@ -193,8 +217,8 @@ struct PreparedLink {
 
     init(link: Mapping.Link, fields: inout FieldList, mapping: Mapping) {
         self.link = link
-        from = End(slot: fields.slot(link.from.field), normalizer: mapping.normalizer(for: link.from.normalizer))
-        to = End(slot: fields.slot(link.to.field), normalizer: mapping.normalizer(for: link.to.normalizer))
+        from = End(slot: fields.slot(link.from.field), kind: link.from.normalizer, normalizer: mapping.normalizer(for: link.from.normalizer))
+        to = End(slot: fields.slot(link.to.field), kind: link.to.normalizer, normalizer: mapping.normalizer(for: link.to.normalizer))
         conditionSlot = link.condition.map { fields.slot($0.field) }
     }
 

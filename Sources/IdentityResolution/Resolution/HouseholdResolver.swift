@@ -12,13 +12,17 @@
 /// office, a café — and joins no household; placeholders join none either.
 /// Name diversity is no guard here: a household is several people.
 ///
-/// A place reached through evidence only (an IP) counts for an identity only
-/// where it is the usual place of one of its devices or cookies (``UsualPlaces``):
+/// A place reached through weak evidence only (an IP, below the identity
+/// threshold) counts for an identity only where it is the usual place of one of
+/// its devices or cookies (``UsualPlaces``):
 /// a phone passing through a carrier's NAT or a café shares that address with
 /// strangers, but it is not where the phone lives.
 struct HouseholdResolver {
     let graph: ResolutionGraph
     let adjacency: NodeAdjacency
+    /// The edges that reach the identity threshold: a login ties a tablet to an
+    /// account however rarely it happens, a sighting at an IP does not.
+    let strong: NodeAdjacency
     let comparison: RecordComparison
     let rules: Rules
     let placeholders: Set<Int32>
@@ -56,7 +60,7 @@ struct HouseholdResolver {
                         guard identity >= 0 else { continue }
                         seen.insert(identity)
                         if seen.count > cap { break }
-                        if !graph.isRecord(n) && !usualPlaces.isUsual(node, of: n) { continue }
+                        if !graph.isRecord(n) && !usualPlaces.isUsual(node, of: n) && !strong.neighbors(of: node).contains(n) { continue }
                         members[identity, default: []].append(graph.isRecord(n) ? n : -1)
                     }
                     guard seen.count <= cap else {

@@ -130,7 +130,7 @@ public struct Resolver {
         let placeholders = Set(guards.reasons.filter { $0.value == .placeholder }.keys)
         let usual = try UsualPlaces.read(from: graph, model: model, adjacency: all, members: identityOfNode,
                                          types: Set(rules.households.flatMap { HouseholdResolver.identifierTypes(in: $0.condition) }))
-        let householder = HouseholdResolver(graph: model, adjacency: all, comparison: comparison, rules: rules,
+        let householder = HouseholdResolver(graph: model, adjacency: all, strong: strong, comparison: comparison, rules: rules,
                                             placeholders: placeholders, identityOfNode: identityOfNode, usualPlaces: usual)
         let (householdOf, heldBack) = householder.households(identityCount: clusters.count)
         var householdIndex: [Int32: Int] = [:]

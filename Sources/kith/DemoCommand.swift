@@ -48,9 +48,11 @@ struct DemoCommand: ParsableCommand {
         print("'knows' only:      \(knows.components) components (largest \(knows.largest))")
     }
 
-    /// The retail identity walk-through, in a store of its own next to the first.
+    /// The retail identity walk-through, in a store of its own inside the first's directory
+    /// (so removing the demo store removes both).
     private func retailIdentities() throws {
-        let store = db.hasSuffix("/") ? String(db.dropLast()) + "-retail" : db + "-retail"
+        let store = (db.hasSuffix("/") ? String(db.dropLast()) : db) + "/retail"
+        mkdir(store, 0o755)
         emptyStore(store)
         let mapping = try Mapping.load(path: "\(retail)/mapping.yaml", dataDirectory: retail)
         let graph = try Graph(path: store)
@@ -72,13 +74,13 @@ struct DemoCommand: ParsableCommand {
         for line in EvaluationReport.lines(try Evaluation(truthDirectory: retail, export: export)) { print("  " + line) }
     }
 
-    /// A few held-back identifiers of each kind.
+    /// A couple of held-back identifiers of each kind of guard and identifier.
     private static func sample(_ guarded: [(identifier: String, reason: GuardReason)]) -> [(String, GuardReason)] {
         var perKind: [String: Int] = [:]
         return guarded.filter { item in
-            let kind = String(describing: item.reason).prefix(6)
-            perKind[String(kind), default: 0] += 1
-            return perKind[String(kind)]! <= 2
+            let kind = String(String(describing: item.reason).prefix(6)) + (item.identifier.split(separator: ":").first.map(String.init) ?? "")
+            perKind[kind, default: 0] += 1
+            return perKind[kind]! <= 2
         }.map { ($0.identifier, $0.reason) }
     }
 }

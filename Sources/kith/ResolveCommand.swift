@@ -20,11 +20,14 @@ struct ResolveCommand: ParsableCommand {
     @Flag(help: "Print the time each phase took.")
     var timings = false
 
+    @Flag(help: "Resolve the whole store, not only the region that ingests since the last resolve reached.")
+    var full = false
+
     func run() throws {
         let start = PhaseTimer.now()
         let rules = try self.rules.map { try Rules.load(path: $0) } ?? .default
         let summary = try Graph.bulkLoad(at: store.db, expectedBytes: 64 << 20) { graph in
-            try Resolver(rules: rules).resolve(graph)
+            try Resolver(rules: rules).resolve(graph, full: full)
         }
         for line in ResolveReport.lines(summary) { print(line) }
         if timings {
@@ -38,7 +41,7 @@ struct ResolveCommand: ParsableCommand {
 enum ResolveReport {
     static func lines(_ s: ResolveSummary) -> [String] {
         var lines = [
-            "records:    \(grouped(s.records))",
+            s.scope == nil ? "records:    \(grouped(s.records))" : "records:    \(grouped(s.records)) (incremental: the region new rows reached)",
             "identities: \(grouped(s.identities)) (\(grouped(s.newIdentities)) new)",
             "households: \(grouped(s.households))",
             "matches:    \(grouped(s.fuzzyMatches)) fuzzy",

@@ -34,12 +34,44 @@ import Testing
             var batch = RetailScenario()
             batch.loyalty = ["L1,Ann,Lee,ann@example.com,,,", "L2,Cy,Park,cy@example.com,,,"]
             try batch.ingest(into: graph, directory: directory)
-            try Resolver().resolve(graph)
+            let summary = try Resolver().resolve(graph)
+            // Only Ann's identity and the newcomer were reached: C1, A1, L1 and L2, not Bob's C2.
+            #expect(summary.scope == 4)
             let after = try Resolved(graph: graph, directory: directory)
             #expect(after.identityOf["loyalty:L1"] == before.identityOf["crm:C1"])
             #expect(after.identityOf["crm:C2"] == before.identityOf["crm:C2"])
             let newID = try #require(after.identityOf["loyalty:L2"])
             #expect(!before.identityOf.values.contains(newID))
+        }
+    }
+
+    @Test("an incremental resolve after a new batch gives the identities a full resolve gives")
+    func incrementalMatchesFull() throws {
+        try RetailScenario.withStore { graph, directory in
+            try Self.base.ingest(into: graph, directory: directory)
+            try Resolver().resolve(graph)
+            var batch = RetailScenario()
+            batch.crm = ["C3,Ann,Lee,,217.555.0101,,,,,1980-01-02,"]
+            batch.pos = ["T1,S1,2024-01-01T10:00:00Z,,tok_9,bob@example.com,,5.00"]
+            try batch.ingest(into: graph, directory: directory)
+            let incremental = try Resolver().resolve(graph)
+            #expect(incremental.scope != nil)
+            let afterIncremental = try Resolved(graph: graph, directory: directory)
+            let full = try Resolver().resolve(graph, full: true)
+            #expect(full.scope == nil && full.merges.isEmpty && full.splits.isEmpty && full.newIdentities == 0)
+            #expect(try Resolved(graph: graph, directory: directory).identityOf == afterIncremental.identityOf)
+            #expect(afterIncremental.sameIdentity("crm:C3", "crm:C1") && afterIncremental.sameIdentity("pos:T1", "crm:C2"))
+        }
+    }
+
+    @Test("re-ingesting unchanged rows into a resolved store leaves nothing for the next resolve")
+    func unchangedIngestLeavesNothingPending() throws {
+        try RetailScenario.withStore { graph, directory in
+            try Self.base.ingest(into: graph, directory: directory)
+            try Resolver().resolve(graph)
+            let counts = try graph.read { try $0.countsByLabel() }
+            try Self.base.ingest(into: graph, directory: directory)
+            #expect(try graph.read { try $0.countsByLabel() } == counts)
         }
     }
 

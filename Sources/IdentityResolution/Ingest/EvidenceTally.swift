@@ -23,6 +23,9 @@ struct EvidenceTally {
     private var edgeIndex: [EdgeKey: Int] = [:]
     private var edges: [(key: EdgeKey, seen: Seen)] = []
 
+    /// Every identifier the events named.
+    var identifierIDs: [String] { identifiers.map(\.id) }
+
     private mutating func intern(_ id: String, line: Int) -> Int32 {
         if let i = identifierIndex[id] { return i }
         let i = Int32(identifiers.count)

@@ -32,26 +32,33 @@ public struct Ingester {
     public func ingest(into graph: Graph, progress: (String) -> Void = { _ in }) throws -> IngestSummary {
         let loader = BulkLoader(graph: graph)
         var summary = IngestSummary()
+        // A store resolved before remembers what this ingest touches, for an incremental resolve.
+        var touched: Set<String>? =
+            try graph.read { try $0.vertexID(externalID: IdentityGraphSchema.resolutionStateID) } != nil ? [] : nil
         for (index, source) in mapping.sources.enumerated() {
             progress("ingesting \(source.name)")
             do {
                 switch source.content {
                 case .records(let record):
-                    try ingestRecords(source, record, loader: loader, summary: &summary)
+                    try ingestRecords(source, record, loader: loader, summary: &summary, touched: &touched)
                 case .evidence(let evidence):
-                    try ingestEvidence(source, evidence, loader: loader, summary: &summary)
+                    try ingestEvidence(source, evidence, loader: loader, summary: &summary, touched: &touched)
                 }
             } catch var issue as IngestIssue {
                 issue.reason += " (sources[\(index)] '\(source.name)')"
                 summary.issues.append(issue)
             }
         }
+        let changed = summary.vertices.inserted + summary.vertices.updated + summary.edges.inserted + summary.edges.updated
+        if let touched, changed > 0 { try PendingChanges.note(touched, in: loader) }
         return summary
     }
 
     // MARK: Records
 
-    private func ingestRecords(_ source: Mapping.Source, _ record: Mapping.Record, loader: BulkLoader, summary: inout IngestSummary) throws {
+    private func ingestRecords(
+        _ source: Mapping.Source, _ record: Mapping.Record, loader: BulkLoader, summary: inout IngestSummary, touched: inout Set<String>?
+    ) throws {
         var fields = FieldList()
         let keySlot = fields.slot(record.key)
         let attributes = record.attributes.map { (name: $0.name, slot: fields.slot($0.column), normalizer: mapping.normalizer(for: $0.normalizer)) }
@@ -78,11 +85,13 @@ public struct Ingester {
                 }
             }
             chunk.addVertex(recordID, label: IdentityGraphSchema.recordLabel, properties: properties, line: line)
+            touched?.insert(recordID)
             for prepared in identifiers {
                 guard let value = prepared.value(in: values) else { continue }
                 let type = prepared.identifier.type
                 let identifierID = IdentityGraphSchema.identifierID(type, value)
                 chunk.addIdentifier(identifierID, type: type, value: value, line: line)
+                touched?.insert(identifierID)
                 let label = prepared.identifier.label
                 chunk.addEdge(IdentityGraphSchema.edgeID(label: label, from: recordID, to: identifierID),
                               label: label, from: recordID, to: identifierID, weight: rules.weight(ofEdge: label),
@@ -96,7 +105,9 @@ public struct Ingester {
 
     // MARK: Evidence
 
-    private func ingestEvidence(_ source: Mapping.Source, _ evidence: Mapping.Evidence, loader: BulkLoader, summary: inout IngestSummary) throws {
+    private func ingestEvidence(
+        _ source: Mapping.Source, _ evidence: Mapping.Evidence, loader: BulkLoader, summary: inout IngestSummary, touched: inout Set<String>?
+    ) throws {
         var fields = FieldList()
         let timeSlot = evidence.timestamp.map { fields.slot($0) }
         let links = evidence.links.map { PreparedLink(link: $0, fields: &fields, mapping: mapping) }
@@ -149,6 +160,7 @@ public struct Ingester {
             }
         }
         summary.issues += issues
+        if touched != nil { touched!.formUnion(tally.identifierIDs) }
         try tally.load(links: links.map(\.link), rules: rules, file: file, loader: loader, chunkRows: chunkRows, summary: &summary)
         if let digestID {
             var batch = VertexBatch()

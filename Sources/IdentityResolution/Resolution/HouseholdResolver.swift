@@ -49,7 +49,8 @@ struct HouseholdResolver {
                     if case .identifier(type) = clause { false } else { true }
                 }
                 let cap = rule.maxRecords ?? rules.guards.fanOut.limit(for: type).maxRecords ?? 20
-                for node in 0..<Int32(graph.nodeCount) where graph.type(of: node) == type && !placeholders.contains(node) {
+                for node in 0..<Int32(graph.nodeCount)
+                where graph.type(of: node) == type && !placeholders.contains(node) && graph.partial[node] == nil {
                     // The identities at this identifier, each with the records that reach it.
                     // Every identity seen here counts towards the cap; only those that live
                     // here (records, or devices whose usual place it is) are joined.

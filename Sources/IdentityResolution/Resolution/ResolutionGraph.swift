@@ -47,6 +47,9 @@ struct ResolutionGraph {
     var householdIDs: [UInt64: String] = [:]
     /// Identifier nodes that carry a `guard` property, with it.
     var previousGuards: [Int32: String] = [:]
+    /// In a region read: identifiers some of whose neighbours are outside it, with the
+    /// number of records tied to them when they are hubs (see ``ResolutionRegion``).
+    var partial: [Int32: Int?] = [:]
 
     struct Pair: Hashable {
         var a: Int32
@@ -77,30 +80,63 @@ struct ResolutionGraph {
     }
 
     /// Reads the store.
+    /// Adds a record or identifier vertex as the next node.
+    mutating func add(_ vertex: Vertex, kind: Kind) {
+        guard let ext = vertex.externalID else { return }
+        let node = Int32(kinds.count)
+        vertexIDs.append(vertex.id.rawValue)
+        kinds.append(kind)
+        externalIDs.append(ext)
+        nodeOfVertex[vertex.id.rawValue] = node
+        if kind == .record {
+            recordCount += 1
+            let values = attributeNames.map { vertex.properties[$0]?.stringValue }
+            if values.contains(where: { $0 != nil }) { attributes[node] = values }
+        } else if let g = vertex.properties[IdentityGraphSchema.guardKey]?.stringValue {
+            previousGuards[node] = g
+        }
+    }
+
+    /// The node kind of a vertex label, or `nil` for vertices resolution does not cluster.
+    static func kind(ofLabel label: String) -> Kind? {
+        if label == IdentityGraphSchema.recordLabel { return .record }
+        return IdentifierType(rawValue: label).map { .identifier($0) }
+    }
+
+    /// Adds an edge between two nodes read from the store: a `member_of` or `matches`
+    /// edge is remembered as the last resolve's, any other becomes a link.
+    mutating func addEdge(from: Int32, label: String, to other: UInt64, labelIndex: inout [String: Int32]) {
+        if label == IdentityGraphSchema.memberOfLabel {
+            previousMembership[from] = other
+            return
+        }
+        guard let to = nodeOfVertex[other] else { return }
+        if label == IdentityGraphSchema.matchesLabel {
+            existingMatches.insert(Pair(from, to))
+            return
+        }
+        let index: Int32
+        if let known = labelIndex[label] {
+            index = known
+        } else {
+            index = Int32(labelNames.count)
+            labelNames.append(label)
+            labelIndex[label] = index
+        }
+        links.append(Link(from: from, to: to, label: index))
+    }
+
+    /// Reads the whole store.
     static func read(from graph: Graph, attributeNames: [String]) throws -> ResolutionGraph {
         var model = ResolutionGraph(attributeNames: attributeNames)
         try graph.read { r in
-            func addNodes(label: String, kind: Kind) throws {
+            for label in [IdentityGraphSchema.recordLabel] + IdentifierType.allCases.map(\.rawValue) {
+                let kind = Self.kind(ofLabel: label)!
                 try r.forEachVertexID(label: label) { id in
-                    guard let vertex = try r.vertex(id), let ext = vertex.externalID else { return true }
-                    let node = Int32(model.kinds.count)
-                    model.vertexIDs.append(id.rawValue)
-                    model.kinds.append(kind)
-                    model.externalIDs.append(ext)
-                    model.nodeOfVertex[id.rawValue] = node
-                    if kind == .record {
-                        model.recordCount += 1
-                        let values = attributeNames.map { vertex.properties[$0]?.stringValue }
-                        if values.contains(where: { $0 != nil }) { model.attributes[node] = values }
-                    } else if let g = vertex.properties[IdentityGraphSchema.guardKey]?.stringValue {
-                        model.previousGuards[node] = g
-                    }
+                    if let vertex = try r.vertex(id) { model.add(vertex, kind: kind) }
                     return true
                 }
             }
-            try addNodes(label: IdentityGraphSchema.recordLabel, kind: .record)
-            for type in IdentifierType.allCases { try addNodes(label: type.rawValue, kind: .identifier(type)) }
-
             try r.forEachVertexID(label: IdentityGraphSchema.identityLabel) { id in
                 if let v = try r.vertex(id), let name = v.properties[IdentityGraphSchema.identityIDKey]?.stringValue {
                     model.identityIDs[id.rawValue] = name
@@ -114,10 +150,9 @@ struct ResolutionGraph {
                 return true
             }
 
-            let memberOf = try r.symbolID(IdentityGraphSchema.memberOfLabel)
             let livesIn = try r.symbolID(IdentityGraphSchema.livesInLabel)
-            let matches = try r.symbolID(IdentityGraphSchema.matchesLabel)
-            var labelIndex: [SymbolID: Int32] = [:]
+            var names: [SymbolID: String] = [:]
+            var labelIndex: [String: Int32] = [:]
             try r.scanAllAdjacency(direction: .out) { vertex, label, other, _ in
                 guard let from = model.nodeOfVertex[vertex] else {
                     if label == livesIn, model.identityIDs[vertex] != nil {
@@ -125,24 +160,14 @@ struct ResolutionGraph {
                     }
                     return
                 }
-                if label == memberOf {
-                    model.previousMembership[from] = other
-                    return
-                }
-                guard let to = model.nodeOfVertex[other] else { return }
-                if label == matches {
-                    model.existingMatches.insert(Pair(from, to))
-                    return
-                }
-                let index: Int32
-                if let known = labelIndex[label] {
-                    index = known
+                let name: String
+                if let known = names[label] {
+                    name = known
                 } else {
-                    index = Int32(model.labelNames.count)
-                    model.labelNames.append(try r.symbolName(label))
-                    labelIndex[label] = index
+                    name = try r.symbolName(label)
+                    names[label] = name
                 }
-                model.links.append(Link(from: from, to: to, label: index))
+                model.addEdge(from: from, label: name, to: other, labelIndex: &labelIndex)
             }
         }
         return model

@@ -21,6 +21,8 @@ public struct ResolveSummary: Sendable {
     public var largest: [(identityID: String, records: Int)] = []
     /// Devices and cookies per identity: identities by how many they hold.
     public var devicesPerIdentity: [Int: Int] = [:]
+    /// For an incremental resolve, how many records the region held; `nil` for a full one.
+    public var scope: Int?
     /// Seconds spent, by phase.
     public var phases: [(String, Double)] = []
 

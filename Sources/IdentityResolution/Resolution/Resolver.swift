@@ -36,17 +36,34 @@ public struct Resolver {
         return names.filter { seen.insert($0).inserted }
     }
 
-    /// Resolves the whole store and writes what changed.
+    /// Resolves the store and writes what changed.
+    ///
+    /// After an ingest into a store resolved before, only the region the new batch
+    /// reached is read and resolved (``ResolutionRegion``); `full` resolves everything.
+    /// The region is exact for identities; for households it does not follow IPs out
+    /// of the region, so a household that only an IP would join waits for a full resolve.
     @discardableResult
-    public func resolve(_ graph: Graph) throws -> ResolveSummary {
+    public func resolve(_ graph: Graph, full: Bool = false) throws -> ResolveSummary {
         var clock = PhaseClock()
-        let model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames)
+        let state = try ResolutionState.read(from: graph)
+        let pending = try PendingChanges.read(from: graph)
+        let model: ResolutionGraph
+        var scope: Int?
+        if !full && state.run > 0 && !pending.seeds.isEmpty {
+            let region = try graph.read { r in try ResolutionRegion.grow(from: pending.seeds, in: r, rules: rules) }
+            model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames, region: region)
+            scope = model.recordCount
+        } else {
+            model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames)
+        }
         clock.mark("read")
-        let outcome = try compute(model, state: try ResolutionState.read(from: graph), graph: graph, clock: &clock)
+        let outcome = try compute(model, state: state, graph: graph, clock: &clock)
         var summary = outcome.summary
         try ResolutionWriter(graph: graph, model: model, outcome: outcome).write()
+        try pending.clear(in: graph)
         clock.mark("write")
         summary.phases = clock.phases
+        summary.scope = scope
         return summary
     }
 
@@ -59,6 +76,10 @@ public struct Resolver {
         let all = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { _ in true }
         let exclusive = ExclusiveValues(graph: model, rules: rules)
         var guards = IdentifierGuards(graph: model, adjacency: strong, rules: rules, exclusive: exclusive)
+        for (node, records) in model.partial {
+            guard let records, let type = model.type(of: node) else { continue }
+            guards.hold(node, reason: .hub(records: records, limit: rules.guards.fanOut.limit(for: type).maxRecords ?? 0))
+        }
         clock.mark("guards")
 
         // Identities: strongest edges first and, among equals, the most specific identifiers

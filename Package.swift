@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +39,11 @@ let package = Package(
         ),
         .target(
             name: "IdentityResolution",
-            dependencies: ["PropertyGraph", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "PropertyGraph", "Interchange",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "Interchange", dependencies: ["PropertyGraph", "Traversal"]),
         .executableTarget(
@@ -62,11 +67,17 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "KithTestSupport"]),
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "KithTestSupport"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "KithTestSupport"]),
-        .testTarget(name: "KithTests", dependencies: ["PropertyGraph", "Interchange", "KithTestSupport"]),
+        .testTarget(
+            name: "KithTests",
+            dependencies: ["PropertyGraph", "Interchange", "IdentityResolution", "KithTestSupport"]
+        ),
         .testTarget(name: "GremlinTests", dependencies: ["Gremlin", "KithTestSupport"]),
         .testTarget(name: "TraversalTests", dependencies: ["Traversal", "Interchange", "KithTestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["FeatureSuite", "Traversal", "KithTestSupport"]),
-        .testTarget(name: "IdentityResolutionTests", dependencies: ["IdentityResolution", "KithTestSupport"]),
+        .testTarget(
+            name: "IdentityResolutionTests",
+            dependencies: ["IdentityResolution", "KithTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

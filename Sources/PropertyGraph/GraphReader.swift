@@ -15,14 +15,14 @@ public class GraphReader {
     // MARK: - Symbols
 
     /// The id of a label or property key, or `nil` if the store has never seen it.
-    func symbolID(_ name: String) throws -> SymbolID? {
+    package func symbolID(_ name: String) throws -> SymbolID? {
         if let id = graph.symbols.id(of: name) { return id }
         return try txn.withValue(in: stores.symbols, forKey: [UInt8(ascii: "n")] + Array(name.utf8)) {
             $0.loadBigEndianUInt16(at: 0)
         }
     }
 
-    func symbolName(_ id: SymbolID) throws -> String {
+    package func symbolName(_ id: SymbolID) throws -> String {
         if let name = graph.symbols.name(of: id) { return name }
         let name = try txn.withValue(in: stores.symbols, forKey: [UInt8(ascii: "i")] + Keys.symbol(id)) {
             String(decoding: $0, as: UTF8.self)

@@ -13,7 +13,7 @@ public final class GraphWriter: GraphReader {
 
     // MARK: - Symbols
 
-    override func symbolID(_ name: String) throws -> SymbolID? {
+    override package func symbolID(_ name: String) throws -> SymbolID? {
         if let id = pendingSymbols[name] { return id }
         return try super.symbolID(name)
     }

@@ -4,8 +4,11 @@ import ArgumentParser
 struct Kith: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith",
-        abstract: "An embedded identity graph store: LMDB property graph, bulk import, Gremlin, components.",
-        subcommands: [ImportCommand.self, QueryCommand.self, StatsCommand.self, ComponentsCommand.self, DemoCommand.self, GenerateCommand.self]
+        abstract: "An embedded identity graph store: LMDB property graph, bulk import, Gremlin, components, identity resolution.",
+        subcommands: [
+            ImportCommand.self, QueryCommand.self, StatsCommand.self, ComponentsCommand.self, DemoCommand.self, GenerateCommand.self,
+            IngestCommand.self, ResolveCommand.self, ExplainCommand.self, ExportCommand.self, EvaluateCommand.self,
+        ]
     )
 }
 

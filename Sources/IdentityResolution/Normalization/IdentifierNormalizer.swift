@@ -16,6 +16,10 @@ public struct IdentifierNormalizer: Normalizer {
     }
 
     public func normalize(_ raw: String) -> String? {
+        // The common case: printable ASCII with no space, kept as it is (or lower-cased).
+        var copy = raw
+        let plain = copy.withUTF8 { bytes in !bytes.isEmpty && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F } }
+        if plain { return foldsCase ? raw.lowercased() : raw }
         let compact = raw.filter { !$0.isWhitespace }
         guard !compact.isEmpty else { return nil }
         return foldsCase ? compact.lowercased() : compact

@@ -10,6 +10,7 @@ public struct UUIDNormalizer: Normalizer {
     public init() {}
 
     public func normalize(_ raw: String) -> String? {
+        if let canonical = Self.canonicalFastPath(raw) { return canonical }
         var text = CharacterFolding.trimmed(raw).lowercased()[...]
         if text.hasPrefix("urn:uuid:") { text = text.dropFirst(9) }
         if text.hasPrefix("{"), text.hasSuffix("}") { text = text.dropFirst().dropLast() }
@@ -32,5 +33,28 @@ public struct UUIDNormalizer: Normalizer {
             rest = rest.dropFirst(length)
         }
         return result
+    }
+
+    /// The common case without any `Character` work: 36 ASCII bytes already in
+    /// `8-4-4-4-12` form, lower-cased if need be. `nil` sends the value down the general path.
+    static func canonicalFastPath(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            guard bytes.count == 36 else { return nil }
+            var lowered = false
+            for (i, b) in bytes.enumerated() {
+                switch i {
+                case 8, 13, 18, 23: guard b == UInt8(ascii: "-") else { return nil }
+                default:
+                    switch b {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): break
+                    case UInt8(ascii: "A")...UInt8(ascii: "F"): lowered = true
+                    default: return nil
+                    }
+                }
+            }
+            guard lowered else { return String(decoding: bytes, as: UTF8.self) }
+            return String(decoding: bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") ? $0 + 32 : $0 }, as: UTF8.self)
+        }
     }
 }

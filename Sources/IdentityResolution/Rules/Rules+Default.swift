@@ -33,7 +33,16 @@ extension Rules {
                     .attribute(AttributeComparison(attribute: "first_name", comparison: .jaroWinkler(atLeast: 0.9))),
                     .attribute(AttributeComparison(attribute: "birth_date", comparison: .exact)),
                 ]),
-                score: 0.95)
+                score: 0.95),
+            FuzzyRule(
+                name: "name_address",
+                block: [BlockingKey(attribute: "last_name", phonetic: .soundex), BlockingKey(attribute: "postal_code")],
+                condition: .all([
+                    .attribute(AttributeComparison(attribute: "first_name", comparison: .jaroWinkler(atLeast: 0.92))),
+                    .attribute(AttributeComparison(attribute: "last_name", comparison: .jaroWinkler(atLeast: 0.92))),
+                    .identifier(.address),
+                ]),
+                score: 0.9),
         ],
         households: [
             HouseholdRule(
@@ -44,5 +53,6 @@ extension Rules {
                 ]),
                 weight: 0.8),
             HouseholdRule(name: "home_ip", condition: .identifier(.ip), weight: 0.6, maxRecords: 8),
+            HouseholdRule(name: "shared_device", condition: .identifier(.device), weight: 0.8, maxRecords: 6),
         ])
 }

@@ -1,0 +1,99 @@
+import PropertyGraph
+
+/// Evidence edges gathered from an event stream before they are loaded: one
+/// entry per (link, from, to) with how many events showed it and when first
+/// and last. Identifiers are interned, so each event costs a few small hash
+/// look-ups rather than a string per edge.
+struct EvidenceTally {
+    private struct EdgeKey: Hashable {
+        var link: Int32
+        var from: Int32
+        var to: Int32
+    }
+
+    private struct Seen {
+        var count: Int64
+        var first: Int64?
+        var last: Int64?
+        var line: Int
+    }
+
+    private var identifierIndex: [String: Int32] = [:]
+    private var identifiers: [(id: String, line: Int)] = []
+    private var edgeIndex: [EdgeKey: Int] = [:]
+    private var edges: [(key: EdgeKey, seen: Seen)] = []
+
+    /// Every identifier the events named.
+    var identifierIDs: [String] { identifiers.map(\.id) }
+
+    private mutating func intern(_ id: String, line: Int) -> Int32 {
+        if let i = identifierIndex[id] { return i }
+        let i = Int32(identifiers.count)
+        identifierIndex[id] = i
+        identifiers.append((id, line))
+        return i
+    }
+
+    mutating func add(link: Int, from: String, to: String, time: Int64?, line: Int) {
+        let key = EdgeKey(link: Int32(link), from: intern(from, line: line), to: intern(to, line: line))
+        if let i = edgeIndex[key] {
+            edges[i].seen.count += 1
+            if let time {
+                edges[i].seen.first = min(edges[i].seen.first ?? time, time)
+                edges[i].seen.last = max(edges[i].seen.last ?? time, time)
+            }
+        } else {
+            edgeIndex[key] = edges.count
+            edges.append((key, Seen(count: 1, first: time, last: time, line: line)))
+        }
+    }
+
+    /// Loads the identifiers, then the edges in chunks; an edge that exists from an
+    /// earlier batch gets its count added to and its first/last seen widened.
+    func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int, summary: inout IngestSummary) throws {
+        var vertices = VertexBatch()
+        let valueKey = vertices.key(IdentityGraphSchema.valueKey)
+        for (id, line) in identifiers {
+            let colon = id.firstIndex(of: ":")!
+            vertices.append(externalID: id, label: String(id[..<colon]), line: line)
+            vertices.appendProperty(valueKey, .string(String(id[id.index(after: colon)...])))
+        }
+        if !vertices.isEmpty {
+            let report = try loader.load(vertices)
+            summary.vertices.add(report)
+            summary.issues += report.rejected.map { IngestIssue(file: file, line: $0.line, reason: $0.reason) }
+        }
+
+        let labels = links.map(\.label)
+        let hadEvidence = try loader.graph.read { r in try Set(labels).contains { try r.edgeCount(label: $0) > 0 } }
+        var start = 0
+        while start < edges.count {
+            let end = min(edges.count, start + chunkRows)
+            var batch = EdgeBatch()
+            let weight = batch.key(weightKey), count = batch.key(IdentityGraphSchema.countKey)
+            let first = batch.key(IdentityGraphSchema.firstSeenKey), last = batch.key(IdentityGraphSchema.lastSeenKey)
+            try loader.graph.read { r in
+                for (key, seen) in edges[start..<end] {
+                    let label = labels[Int(key.link)]
+                    let from = identifiers[Int(key.from)].id, to = identifiers[Int(key.to)].id
+                    let id = IdentityGraphSchema.edgeID(label: label, from: from, to: to)
+                    var total = seen
+                    if hadEvidence, let existing = try r.edge(externalID: id) {
+                        total.count += existing.properties[IdentityGraphSchema.countKey]?.numericValue.map { Int64($0) } ?? 0
+                        if case .dateTime(let t)? = existing.properties[IdentityGraphSchema.firstSeenKey] { total.first = min(total.first ?? t, t) }
+                        if case .dateTime(let t)? = existing.properties[IdentityGraphSchema.lastSeenKey] { total.last = max(total.last ?? t, t) }
+                    }
+                    batch.append(externalID: id, label: label, from: from, to: to, line: seen.line)
+                    batch.appendProperty(weight, .double(rules.weight(ofEdge: label)))
+                    batch.appendProperty(count, .int64(total.count))
+                    if let t = total.first { batch.appendProperty(first, .dateTime(t)) }
+                    if let t = total.last { batch.appendProperty(last, .dateTime(t)) }
+                }
+            }
+            let report = try loader.load(batch)
+            summary.edges.add(report)
+            summary.issues += report.rejected.map { IngestIssue(file: file, line: $0.line, reason: $0.reason) }
+            start = end
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import Interchange
+import PropertyGraph
+
+/// Loads the sources of a ``Mapping`` into the identity graph (DESIGN.md
+/// "Identity model"): a `record` vertex per person row, one vertex per distinct
+/// normalized identifier, `has_<type>` edges between them, and evidence edges
+/// between identifiers with `count`, `first_seen` and `last_seen` — never a
+/// vertex per event.
+///
+/// Everything is upserted by external id (``IdentityGraphSchema``) through the
+/// ``BulkLoader``, so ingesting the same rows again changes nothing and a new
+/// batch adds. Evidence counts add up across batches; an evidence file whose
+/// bytes were ingested before is skipped, so that re-running an ingest does not
+/// count its events twice.
+///
+/// Bad rows are collected as ``IngestIssue``s and skipped; a source that cannot
+/// be read is reported the same way and the other sources still load.
+public struct Ingester {
+    public let mapping: Mapping
+    /// Gives every edge its weight (`weight` property, kept in the adjacency).
+    public let rules: Rules
+    /// Rows per committed chunk.
+    public var chunkRows = 1_000_000
+
+    public init(mapping: Mapping, rules: Rules = .default) {
+        self.mapping = mapping
+        self.rules = rules
+    }
+
+    /// Ingests every source of the mapping into `graph`.
+    /// - Parameter progress: called with a short status line now and then.
+    public func ingest(into graph: Graph, progress: (String) -> Void = { _ in }) throws -> IngestSummary {
+        let loader = BulkLoader(graph: graph)
+        var summary = IngestSummary()
+        // A store resolved before remembers what this ingest touches, for an incremental resolve.
+        var touched: Set<String>? =
+            try graph.read { try $0.vertexID(externalID: IdentityGraphSchema.resolutionStateID) } != nil ? [] : nil
+        for (index, source) in mapping.sources.enumerated() {
+            progress("ingesting \(source.name)")
+            do {
+                switch source.content {
+                case .records(let record):
+                    try ingestRecords(source, record, loader: loader, summary: &summary, touched: &touched)
+                case .evidence(let evidence):
+                    try ingestEvidence(source, evidence, loader: loader, summary: &summary, touched: &touched)
+                }
+            } catch var issue as IngestIssue {
+                issue.reason += " (sources[\(index)] '\(source.name)')"
+                summary.issues.append(issue)
+            }
+        }
+        let changed = summary.vertices.inserted + summary.vertices.updated + summary.edges.inserted + summary.edges.updated
+        if let touched, changed > 0 { try PendingChanges.note(touched, in: loader) }
+        return summary
+    }
+
+    // MARK: Records
+
+    private func ingestRecords(
+        _ source: Mapping.Source, _ record: Mapping.Record, loader: BulkLoader, summary: inout IngestSummary, touched: inout Set<String>?
+    ) throws {
+        var fields = FieldList()
+        let keySlot = fields.slot(record.key)
+        let attributes = record.attributes.map { (name: $0.name, slot: fields.slot($0.column), normalizer: mapping.normalizer(for: $0.normalizer)) }
+        let identifiers = record.identifiers.map { identifier in
+            PreparedIdentifier(identifier: identifier, fields: &fields, normalizer: mapping.normalizer(for: identifier.normalizer))
+        }
+        let reader = SourceReader(input: source.input, fields: fields.names, fieldsAreRequired: true)
+        let file = reader.displayName
+        var chunk = Chunk(file: file)
+        var issues: [IngestIssue] = []
+        try reader.forEachRow(reject: { issues.append($0) }) { line, values in
+            guard let rawKey = values[keySlot], let key = IdentifierNormalizer().normalize(rawKey) else {
+                issues.append(IngestIssue(file: file, line: line, reason: "no record key in column '\(record.key)'"))
+                return
+            }
+            summary.records += 1
+            let recordID = IdentityGraphSchema.recordID(source: source.name, key: key)
+            var properties: [(String, PropertyValue)] = [
+                (IdentityGraphSchema.sourceKey, .string(source.name)), (IdentityGraphSchema.keyKey, .string(key)),
+            ]
+            for attribute in attributes {
+                if let raw = values[attribute.slot], let value = attribute.normalizer.normalize(raw) {
+                    properties.append((attribute.name, .string(value)))
+                }
+            }
+            chunk.addVertex(recordID, label: IdentityGraphSchema.recordLabel, properties: properties, line: line)
+            touched?.insert(recordID)
+            for prepared in identifiers {
+                guard let value = prepared.value(in: values) else { continue }
+                let type = prepared.identifier.type
+                let identifierID = IdentityGraphSchema.identifierID(type, value)
+                chunk.addIdentifier(identifierID, type: type, value: value, line: line)
+                touched?.insert(identifierID)
+                let label = prepared.identifier.label
+                chunk.addEdge(IdentityGraphSchema.edgeID(label: label, from: recordID, to: identifierID),
+                              label: label, from: recordID, to: identifierID, weight: rules.weight(ofEdge: label),
+                              properties: [], line: line)
+            }
+            if chunk.rows >= chunkRows { try chunk.flush(into: loader, summary: &summary) }
+        }
+        try chunk.flush(into: loader, summary: &summary)
+        summary.issues += issues
+    }
+
+    // MARK: Evidence
+
+    private func ingestEvidence(
+        _ source: Mapping.Source, _ evidence: Mapping.Evidence, loader: BulkLoader, summary: inout IngestSummary, touched: inout Set<String>?
+    ) throws {
+        var fields = FieldList()
+        let timeSlot = evidence.timestamp.map { fields.slot($0) }
+        let links = evidence.links.map { PreparedLink(link: $0, fields: &fields, mapping: mapping) }
+        // Links often read one field the same way (a cookie is the source of several):
+        // each (field, normalizer) is normalized once per event.
+        var endIndex: [String: Int] = [:]
+        var ends: [PreparedLink.End] = []
+        let linkEnds = links.map { link in
+            [link.from, link.to].map { end in
+                let key = "\(end.slot):\(end.kind.rawValue)"
+                if let i = endIndex[key] { return i }
+                endIndex[key] = ends.count
+                ends.append(end)
+                return ends.count - 1
+            }
+        }
+        var normalized = [String?](repeating: nil, count: ends.count)
+        var done = [Bool](repeating: false, count: ends.count)
+        let reader = SourceReader(input: source.input, fields: fields.names, fieldsAreRequired: false)
+        let file = reader.displayName
+
+        var digestID: String?
+        if let path = reader.filePath {
+            let digest = try SourceReader.open(path).withBytes { ContentDigest.of($0) }
+            let id = "\(IdentityGraphSchema.ingestedFileLabel):\(ContentDigest.hex(digest))"
+            if try graph(loader).read({ try $0.vertexID(externalID: id) }) != nil {
+                summary.skippedFiles.append(file)
+                return
+            }
+            digestID = id
+        }
+
+        var tally = EvidenceTally()
+        var issues: [IngestIssue] = []
+        try reader.forEachRow(reject: { issues.append($0) }) { line, values in
+            summary.events += 1
+            let time = timeSlot.flatMap { values[$0] }.flatMap(EventTimestamp.milliseconds)
+            for i in done.indices { done[i] = false }
+            func value(_ end: Int) -> String? {
+                if !done[end] {
+                    normalized[end] = ends[end].value(in: values)
+                    done[end] = true
+                }
+                return normalized[end]
+            }
+            for (index, link) in links.enumerated() {
+                guard link.accepts(values), let from = value(linkEnds[index][0]), let to = value(linkEnds[index][1]) else { continue }
+                tally.add(link: index, from: IdentityGraphSchema.identifierID(link.link.from.type, from),
+                          to: IdentityGraphSchema.identifierID(link.link.to.type, to), time: time, line: line)
+            }
+        }
+        summary.issues += issues
+        if touched != nil { touched!.formUnion(tally.identifierIDs) }
+        try tally.load(links: links.map(\.link), rules: rules, file: file, loader: loader, chunkRows: chunkRows, summary: &summary)
+        if let digestID {
+            var batch = VertexBatch()
+            let fileKey = batch.key("file")
+            let eventsKey = batch.key("events")
+            batch.append(externalID: digestID, label: IdentityGraphSchema.ingestedFileLabel, line: 0)
+            batch.appendProperty(fileKey, .string(file))
+            batch.appendProperty(eventsKey, .int64(Int64(summary.events)))
+            _ = try loader.load(batch)
+        }
+    }
+
+    private func graph(_ loader: BulkLoader) -> Graph { loader.graph }
+}
+
+/// The fields a source's rows are read as, each named once.
+struct FieldList {
+    private(set) var names: [String] = []
+
+    mutating func slot(_ name: String) -> Int {
+        if let i = names.firstIndex(of: name) { return i }
+        names.append(name)
+        return names.count - 1
+    }
+}
+
+/// A record identifier with its field slots and normalizer resolved.
+struct PreparedIdentifier {
+    let identifier: Mapping.Identifier
+    let slots: [Int]
+    let normalizer: any Normalizer
+
+    init(identifier: Mapping.Identifier, fields: inout FieldList, normalizer: any Normalizer) {
+        self.identifier = identifier
+        self.normalizer = normalizer
+        switch identifier.value {
+        case .column(let column): slots = [fields.slot(column)]
+        case .address(let columns):
+            slots = [columns.street, columns.city, columns.state, columns.postalCode].map { $0.map { fields.slot($0) } ?? -1 }
+        }
+    }
+
+    /// The normalized value in a row, or `nil` when it has none.
+    func value(in values: [String?]) -> String? {
+        if case .address = identifier.value {
+            func part(_ i: Int) -> String? { slots[i] < 0 ? nil : values[slots[i]] }
+            return AddressNormalizer().standardizedAddress(street: part(0), city: part(1), state: part(2), postalCode: part(3))
+        }
+        return values[slots[0]].flatMap(normalizer.normalize)
+    }
+}
+
+/// An evidence link with its field slots and normalizers resolved.
+struct PreparedLink {
+    struct End {
+        let slot: Int
+        let kind: NormalizerKind
+        let normalizer: any Normalizer
+        func value(in values: [String?]) -> String? { values[slot].flatMap(normalizer.normalize) }
+    }
+
+    let link: Mapping.Link
+    let from: End
+    let to: End
+    let conditionSlot: Int?
+
+    init(link: Mapping.Link, fields: inout FieldList, mapping: Mapping) {
+        self.link = link
+        from = End(slot: fields.slot(link.from.field), kind: link.from.normalizer, normalizer: mapping.normalizer(for: link.from.normalizer))
+        to = End(slot: fields.slot(link.to.field), kind: link.to.normalizer, normalizer: mapping.normalizer(for: link.to.normalizer))
+        conditionSlot = link.condition.map { fields.slot($0.field) }
+    }
+
+    func accepts(_ values: [String?]) -> Bool {
+        guard let condition = link.condition, let slot = conditionSlot else { return true }
+        return condition.accepts(values[slot])
+    }
+}

@@ -1,0 +1,130 @@
+/// Why an identifier joins no one into an identity.
+public enum GuardReason: Sendable, Equatable, CustomStringConvertible {
+    /// A value clerks and forms type when they have none (`none@none.com`).
+    case placeholder
+    /// Tied to more records than the fan-out limit allows.
+    case hub(records: Int, limit: Int)
+    /// Seen with more distinct names than the fan-out limit allows.
+    case manyNames(names: Int, limit: Int)
+    /// Would join records holding different values of a value a person has one
+    /// of (two accounts, two birth dates): it belongs to a household, not a person.
+    case shared(what: String, values: Int)
+
+    public var description: String {
+        switch self {
+        case .placeholder: "placeholder value"
+        case .hub(let records, let limit): "hub: tied to \(records) records (limit \(limit))"
+        case .manyNames(let names, let limit): "hub: seen with \(names) distinct names (limit \(limit))"
+        case .shared(let what, let values): "shared: would join \(values) different \(what) values"
+        }
+    }
+}
+
+/// Decides, for every identifier, whether a guard holds it back (DESIGN.md
+/// "Identity model"): placeholders, fan-out limits, and shared identifiers.
+///
+/// An identifier's *tied records* are the records it would join: those linked
+/// to it directly, and those linked to the identifiers its evidence edges reach
+/// (a device that logged into an account is tied to the account's record).
+/// Only edges that reach the identity threshold count.
+///
+/// Two passes: placeholders and fan-out first; then exclusive conflicts, where
+/// the exclusive values of the tied records are read from identifiers that the
+/// first pass kept (a store's house loyalty card must not make every walk-in's
+/// own card look shared).
+struct IdentifierGuards {
+    private(set) var reasons: [Int32: GuardReason] = [:]
+
+    func reason(for node: Int32) -> GuardReason? { reasons[node] }
+
+    /// Holds `node` back for `reason` (a conflict found while building components).
+    mutating func hold(_ node: Int32, reason: GuardReason) {
+        if reasons[node] == nil { reasons[node] = reason }
+    }
+    func isGuarded(_ node: Int32) -> Bool { reasons[node] != nil }
+
+    init(graph: ResolutionGraph, adjacency: NodeAdjacency, rules: Rules, exclusive: ExclusiveValues) {
+        let blocklist = rules.guards.placeholderBlocklist
+        let firstName = graph.attributeNames.firstIndex(of: "first_name")
+        let lastName = graph.attributeNames.firstIndex(of: "last_name")
+        var tied: [Int32] = []
+        var seen = Set<Int32>()
+
+        func collectTied(_ node: Int32, limit: Int) {
+            tied.removeAll(keepingCapacity: true)
+            seen.removeAll(keepingCapacity: true)
+            for n in adjacency.neighbors(of: node) {
+                if graph.isRecord(n) {
+                    if seen.insert(n).inserted { tied.append(n) }
+                } else if !isGuarded(n) {
+                    for m in adjacency.neighbors(of: n) where graph.isRecord(m) && seen.insert(m).inserted { tied.append(m) }
+                }
+                if tied.count > limit { return }
+            }
+        }
+
+        // Pass 1: placeholders and fan-out.
+        for node in 0..<Int32(graph.nodeCount) {
+            guard let type = graph.type(of: node) else { continue }
+            if blocklist.isPlaceholder(graph.value(of: node), kind: type.defaultNormalizer) {
+                reasons[node] = .placeholder
+                continue
+            }
+            let limit = rules.guards.fanOut.limit(for: type)
+            let maxRecords = limit.maxRecords ?? Int.max
+            collectTied(node, limit: maxRecords)
+            if tied.count > maxRecords {
+                reasons[node] = .hub(records: tied.count, limit: maxRecords)
+                continue
+            }
+            if let maxNames = limit.maxDistinctNames, tied.count > maxNames {
+                let names = Self.distinctNames(of: tied, graph: graph, first: firstName, last: lastName, stopAfter: maxNames)
+                if names > maxNames { reasons[node] = .manyNames(names: names, limit: maxNames) }
+            }
+        }
+
+        // Pass 2: exclusive conflicts among what is left.
+        guard !exclusive.kinds.isEmpty else { return }
+        var values = Set<Int64>()
+        for node in 0..<Int32(graph.nodeCount) where graph.type(of: node) != nil && !isGuarded(node) {
+            values.removeAll(keepingCapacity: true)
+            collectTied(node, limit: Int.max)
+            var conflict: Int?
+            for kind in exclusive.kinds.indices {
+                values.removeAll(keepingCapacity: true)
+                if let own = exclusive.value(kind, ofNode: node) { values.insert(own) }
+                for n in adjacency.neighbors(of: node) where !graph.isRecord(n) && !isGuarded(n) {
+                    if let v = exclusive.value(kind, ofNode: n) { values.insert(v) }
+                }
+                for record in tied {
+                    if let v = exclusive.value(kind, ofNode: record) { values.insert(v) }
+                    for n in adjacency.neighbors(of: record) where !graph.isRecord(n) && !isGuarded(n) {
+                        if let v = exclusive.value(kind, ofNode: n) { values.insert(v) }
+                    }
+                }
+                if values.count > 1 {
+                    conflict = kind
+                    break
+                }
+            }
+            if let kind = conflict {
+                reasons[node] = .shared(what: exclusive.kinds[kind].name, values: values.count)
+            }
+        }
+    }
+
+    /// How many of the records' full names differ from each other (a typo or a
+    /// nickname is not a different name: names within Jaro-Winkler 0.9 count once).
+    static func distinctNames(of records: [Int32], graph: ResolutionGraph, first: Int?, last: Int?, stopAfter: Int) -> Int {
+        var names: [String] = []
+        for record in records {
+            let parts = [first, last].compactMap { $0.flatMap { graph.attribute($0, of: record) } }
+            guard !parts.isEmpty else { continue }
+            let name = parts.joined(separator: " ")
+            if names.contains(where: { $0 == name || jaroWinkler($0, name) >= 0.9 }) { continue }
+            names.append(name)
+            if names.count > stopAfter { break }
+        }
+        return names.count
+    }
+}

@@ -1,0 +1,118 @@
+import PropertyGraph
+
+/// The part of the store a new batch reached, for an incremental resolve.
+///
+/// Starting from the vertices a batch touched, the region grows over every edge
+/// of a record, over the edges of identifiers that may join people, and over
+/// the last resolve's groupings: every member of a reached identity and every
+/// identity of a reached household come along, so each old identity and
+/// household is either wholly inside or wholly outside. It does not grow
+/// through a hub (more records than the fan-out limit) nor through a place that
+/// only weak evidence reaches (an IP): those are *partial* — some of their
+/// neighbours are outside — and hold no one together in the region.
+struct ResolutionRegion {
+    var vertices: [UInt64] = []
+    /// Partial identifiers, with the number of records tied to them when they are hubs.
+    var partial: [UInt64: Int?] = [:]
+
+    static func grow(from seeds: [UInt64], in r: GraphReader, rules: Rules) throws -> ResolutionRegion {
+        var region = ResolutionRegion()
+        var visited = Set<UInt64>()
+        var queue = seeds
+        var identities = Set<VertexID>(), households = Set<VertexID>()
+        let resolutionLabels: Set<String> = [IdentityGraphSchema.memberOfLabel, IdentityGraphSchema.livesInLabel]
+
+        func enqueueMembers(of identity: VertexID) throws {
+            guard identities.insert(identity).inserted else { return }
+            try r.forEachAdjacentEdge(of: identity, direction: .in, labels: [IdentityGraphSchema.memberOfLabel]) {
+                queue.append($0.other.rawValue)
+                return true
+            }
+            for household in try r.adjacentEdges(of: identity, direction: .out, labels: [IdentityGraphSchema.livesInLabel]) {
+                guard households.insert(household.other).inserted else { continue }
+                for other in try r.adjacentEdges(of: household.other, direction: .in, labels: [IdentityGraphSchema.livesInLabel]) {
+                    try enqueueMembers(of: other.other)
+                }
+            }
+        }
+
+        while let vertex = queue.popLast() {
+            guard visited.insert(vertex).inserted else { continue }
+            let id = VertexID(vertex)
+            guard let label = try r.label(of: id), let kind = ResolutionGraph.kind(ofLabel: label) else { continue }
+            region.vertices.append(vertex)
+            var neighbors: [UInt64] = []
+            var records = 0
+            var joins = false
+            try r.forEachAdjacentEdge(of: id, direction: .both) { edge in
+                if edge.label == IdentityGraphSchema.memberOfLabel {
+                    try enqueueMembers(of: edge.other)
+                    return true
+                }
+                guard !resolutionLabels.contains(edge.label) else { return true }
+                neighbors.append(edge.other.rawValue)
+                if try r.label(of: edge.other) == IdentityGraphSchema.recordLabel { records += 1 }
+                let weight = edge.label == IdentityGraphSchema.matchesLabel ? Double(edge.weight) : rules.weight(ofEdge: edge.label)
+                if weight >= rules.thresholds.identity { joins = true }
+                return true
+            }
+            switch kind {
+            case .record:
+                queue += neighbors
+            case .identifier(let type):
+                let limit = rules.guards.fanOut.limit(for: type).maxRecords ?? Int.max
+                if records > limit {
+                    region.partial[vertex] = records
+                } else if !joins && records == 0 {
+                    region.partial[vertex] = .some(nil)
+                } else {
+                    queue += neighbors
+                }
+            }
+        }
+        return region
+    }
+}
+
+extension ResolutionGraph {
+    /// Reads only the region's records and identifiers, their edges within it, and the
+    /// last resolve's memberships, identities and households that concern them.
+    static func read(from graph: Graph, attributeNames: [String], region: ResolutionRegion) throws -> ResolutionGraph {
+        var model = ResolutionGraph(attributeNames: attributeNames)
+        try graph.read { r in
+            var byLabel: [String: [Vertex]] = [:]
+            for id in region.vertices {
+                if let vertex = try r.vertex(VertexID(id)) { byLabel[vertex.label, default: []].append(vertex) }
+            }
+            for label in [IdentityGraphSchema.recordLabel] + IdentifierType.allCases.map(\.rawValue) {
+                for vertex in (byLabel[label] ?? []).sorted(by: { $0.id < $1.id }) { model.add(vertex, kind: Self.kind(ofLabel: label)!) }
+            }
+            var labelIndex: [String: Int32] = [:]
+            for node in 0..<Int32(model.nodeCount) {
+                try r.forEachAdjacentEdge(of: VertexID(model.vertexIDs[Int(node)]), direction: .out) { edge in
+                    model.addEdge(from: node, label: edge.label, to: edge.other.rawValue, labelIndex: &labelIndex)
+                    return true
+                }
+            }
+            for identity in Set(model.previousMembership.values) {
+                let id = VertexID(identity)
+                if let name = try r.vertex(id)?.properties[IdentityGraphSchema.identityIDKey]?.stringValue {
+                    model.identityIDs[identity] = name
+                }
+                guard let household = try r.adjacentEdges(of: id, direction: .out, labels: [IdentityGraphSchema.livesInLabel]).first?.other
+                else { continue }
+                model.previousHousehold[identity] = household.rawValue
+                if model.householdIDs[household.rawValue] == nil,
+                    let name = try r.vertex(household)?.properties[IdentityGraphSchema.householdIDKey]?.stringValue
+                {
+                    model.householdIDs[household.rawValue] = name
+                }
+            }
+            for (vertex, records) in region.partial {
+                guard let node = model.nodeOfVertex[vertex] else { continue }
+                model.partial[node] = records
+            }
+        }
+        return model
+    }
+}

@@ -1,0 +1,175 @@
+import PropertyGraph
+
+/// The part of the store resolution works on, read into flat arrays in one
+/// read transaction: records and identifiers as dense nodes, the edges between
+/// them, and what the last resolve wrote (memberships, guards, matches).
+///
+/// - Complexity: one pass over the vertices of the record and identifier
+///   labels and one over the out-adjacency; memory is a few arrays of nodes and edges.
+struct ResolutionGraph {
+    enum Kind: Equatable {
+        case record
+        case identifier(IdentifierType)
+    }
+
+    struct Link {
+        var from: Int32
+        var to: Int32
+        var label: Int32
+    }
+
+    // MARK: Nodes
+
+    var vertexIDs: [UInt64] = []
+    var kinds: [Kind] = []
+    var externalIDs: [String] = []
+    var nodeOfVertex: [UInt64: Int32] = [:]
+    /// Per record node: the attribute values the rules compare, by attribute index (`attributeNames`).
+    var attributes: [Int32: [String?]] = [:]
+    var attributeNames: [String]
+    var recordCount = 0
+
+    // MARK: Edges
+
+    var labelNames: [String] = []
+    var links: [Link] = []
+    /// Existing `matches` edges, by the record pair they join (smaller node first).
+    var existingMatches: Set<Pair> = []
+
+    // MARK: The last resolve
+
+    /// Node → the identity vertex its `member_of` edge leads to.
+    var previousMembership: [Int32: UInt64] = [:]
+    /// Identity vertex → its identity_id.
+    var identityIDs: [UInt64: String] = [:]
+    /// Identity vertex → the household vertex its `lives_in` edge leads to.
+    var previousHousehold: [UInt64: UInt64] = [:]
+    var householdIDs: [UInt64: String] = [:]
+    /// Identifier nodes that carry a `guard` property, with it.
+    var previousGuards: [Int32: String] = [:]
+    /// In a region read: identifiers some of whose neighbours are outside it, with the
+    /// number of records tied to them when they are hubs (see ``ResolutionRegion``).
+    var partial: [Int32: Int?] = [:]
+
+    struct Pair: Hashable {
+        var a: Int32
+        var b: Int32
+        init(_ x: Int32, _ y: Int32) { (a, b) = x < y ? (x, y) : (y, x) }
+    }
+
+    init(attributeNames: [String]) {
+        self.attributeNames = attributeNames
+    }
+
+    var nodeCount: Int { kinds.count }
+
+    func isRecord(_ node: Int32) -> Bool { kinds[Int(node)] == .record }
+
+    func type(of node: Int32) -> IdentifierType? {
+        if case .identifier(let t) = kinds[Int(node)] { t } else { nil }
+    }
+
+    /// The identifier's normalized value (the part of its external id after `type:`).
+    func value(of node: Int32) -> String {
+        let id = externalIDs[Int(node)]
+        return String(id[id.index(after: id.firstIndex(of: ":")!)...])
+    }
+
+    func attribute(_ index: Int, of record: Int32) -> String? {
+        attributes[record]?[index] ?? nil
+    }
+
+    /// Reads the store.
+    /// Adds a record or identifier vertex as the next node.
+    mutating func add(_ vertex: Vertex, kind: Kind) {
+        guard let ext = vertex.externalID else { return }
+        let node = Int32(kinds.count)
+        vertexIDs.append(vertex.id.rawValue)
+        kinds.append(kind)
+        externalIDs.append(ext)
+        nodeOfVertex[vertex.id.rawValue] = node
+        if kind == .record {
+            recordCount += 1
+            let values = attributeNames.map { vertex.properties[$0]?.stringValue }
+            if values.contains(where: { $0 != nil }) { attributes[node] = values }
+        } else if let g = vertex.properties[IdentityGraphSchema.guardKey]?.stringValue {
+            previousGuards[node] = g
+        }
+    }
+
+    /// The node kind of a vertex label, or `nil` for vertices resolution does not cluster.
+    static func kind(ofLabel label: String) -> Kind? {
+        if label == IdentityGraphSchema.recordLabel { return .record }
+        return IdentifierType(rawValue: label).map { .identifier($0) }
+    }
+
+    /// Adds an edge between two nodes read from the store: a `member_of` or `matches`
+    /// edge is remembered as the last resolve's, any other becomes a link.
+    mutating func addEdge(from: Int32, label: String, to other: UInt64, labelIndex: inout [String: Int32]) {
+        if label == IdentityGraphSchema.memberOfLabel {
+            previousMembership[from] = other
+            return
+        }
+        guard let to = nodeOfVertex[other] else { return }
+        if label == IdentityGraphSchema.matchesLabel {
+            existingMatches.insert(Pair(from, to))
+            return
+        }
+        let index: Int32
+        if let known = labelIndex[label] {
+            index = known
+        } else {
+            index = Int32(labelNames.count)
+            labelNames.append(label)
+            labelIndex[label] = index
+        }
+        links.append(Link(from: from, to: to, label: index))
+    }
+
+    /// Reads the whole store.
+    static func read(from graph: Graph, attributeNames: [String]) throws -> ResolutionGraph {
+        var model = ResolutionGraph(attributeNames: attributeNames)
+        try graph.read { r in
+            for label in [IdentityGraphSchema.recordLabel] + IdentifierType.allCases.map(\.rawValue) {
+                let kind = Self.kind(ofLabel: label)!
+                try r.forEachVertexID(label: label) { id in
+                    if let vertex = try r.vertex(id) { model.add(vertex, kind: kind) }
+                    return true
+                }
+            }
+            try r.forEachVertexID(label: IdentityGraphSchema.identityLabel) { id in
+                if let v = try r.vertex(id), let name = v.properties[IdentityGraphSchema.identityIDKey]?.stringValue {
+                    model.identityIDs[id.rawValue] = name
+                }
+                return true
+            }
+            try r.forEachVertexID(label: IdentityGraphSchema.householdLabel) { id in
+                if let v = try r.vertex(id), let name = v.properties[IdentityGraphSchema.householdIDKey]?.stringValue {
+                    model.householdIDs[id.rawValue] = name
+                }
+                return true
+            }
+
+            let livesIn = try r.symbolID(IdentityGraphSchema.livesInLabel)
+            var names: [SymbolID: String] = [:]
+            var labelIndex: [String: Int32] = [:]
+            try r.scanAllAdjacency(direction: .out) { vertex, label, other, _ in
+                guard let from = model.nodeOfVertex[vertex] else {
+                    if label == livesIn, model.identityIDs[vertex] != nil {
+                        model.previousHousehold[vertex] = other
+                    }
+                    return
+                }
+                let name: String
+                if let known = names[label] {
+                    name = known
+                } else {
+                    name = try r.symbolName(label)
+                    names[label] = name
+                }
+                model.addEdge(from: from, label: name, to: other, labelIndex: &labelIndex)
+            }
+        }
+        return model
+    }
+}

@@ -1,0 +1,57 @@
+/// What one resolve found and changed.
+public struct ResolveSummary: Sendable {
+    public var records = 0
+    public var identities = 0
+    public var households = 0
+    /// Identities whose id is new in this run.
+    public var newIdentities = 0
+    /// Identities kept from the last run with a different membership.
+    public var changedIdentities = 0
+    public var merges: [IdentityChange] = []
+    public var splits: [IdentityChange] = []
+    /// Identifiers held back from identities, with why (`email:none@none.com` → placeholder).
+    public var guarded: [(identifier: String, reason: GuardReason)] = []
+    /// Identifiers held back from households (a café IP), with why.
+    public var householdHeldBack: [(identifier: String, reason: String)] = []
+    /// `matches` edges the fuzzy rules hold.
+    public var fuzzyMatches = 0
+    /// Number of identities by how many records they hold.
+    public var sizeDistribution: [Int: Int] = [:]
+    /// The largest identities: (identity id, records).
+    public var largest: [(identityID: String, records: Int)] = []
+    /// Devices and cookies per identity: identities by how many they hold.
+    public var devicesPerIdentity: [Int: Int] = [:]
+    /// For an incremental resolve, how many records the region held; `nil` for a full one.
+    public var scope: Int?
+    /// Seconds spent, by phase.
+    public var phases: [(String, Double)] = []
+
+    public init() {}
+}
+
+/// A merge or split of identities, as the history keeps it.
+public struct IdentityChange: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case merge
+        case split
+    }
+
+    public var kind: Kind
+    /// For a merge, the surviving id; for a split, the id the part split from.
+    public var identityID: String
+    /// For a merge, the ids absorbed; for a split, the new id of the part.
+    public var others: [String]
+    /// The edges that caused it, as `FROM -label-> TO` (for a split: the
+    /// identifiers now held back, with why).
+    public var causes: [String]
+    /// The resolve run that made the change (1 for the first).
+    public var run: Int
+
+    public init(kind: Kind, identityID: String, others: [String], causes: [String], run: Int) {
+        self.kind = kind
+        self.identityID = identityID
+        self.others = others
+        self.causes = causes
+        self.run = run
+    }
+}

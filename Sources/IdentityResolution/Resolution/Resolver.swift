@@ -1,0 +1,287 @@
+import PropertyGraph
+
+/// Resolves the identity graph into identities and households (DESIGN.md
+/// "Identity model") and writes the result back into it.
+///
+/// 1. Guards (``IdentifierGuards``) hold back placeholders, hubs and shared identifiers.
+/// 2. Identities are the connected components over edges whose rule weight reaches the
+///    identity threshold, between records and unguarded identifiers, built with a
+///    union-find that refuses to join two different values of an exclusive kind
+///    (``ConstrainedUnionFind``); fuzzy rules then add `matches` edges between records
+///    of different components. A component with no record is no identity.
+/// 3. Households are components of identities over the household rules (``HouseholdResolver``).
+/// 4. Ids are kept stable (``StableNaming``); merges and splits are logged.
+///
+/// What it writes: `identity` and `household` vertices (`identity_id`,
+/// `household_id`), `member_of` edges from every record and member identifier,
+/// `lives_in` edges from identities, `matches` edges, a `guard` property on held-back
+/// identifiers, and an `identity_change` vertex per merge or split. Only what changed
+/// is written, so a re-run over unchanged data writes nothing.
+public struct Resolver {
+    public let rules: Rules
+
+    public init(rules: Rules = .default) {
+        self.rules = rules
+    }
+
+    /// The attributes a resolve reads from record vertices.
+    var attributeNames: [String] {
+        var names = ["first_name", "last_name"]
+        for value in rules.guards.exclusive { if case .attribute(let name) = value { names.append(name) } }
+        for rule in rules.fuzzy {
+            names += rule.block.map(\.attribute) + RecordComparison.attributes(in: rule.condition)
+        }
+        for rule in rules.households { names += RecordComparison.attributes(in: rule.condition) }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// Resolves the store and writes what changed.
+    ///
+    /// After an ingest into a store resolved before, only the region the new batch
+    /// reached is read and resolved (``ResolutionRegion``); `full` resolves everything.
+    /// The region is exact for identities; for households it does not follow IPs out
+    /// of the region, so a household that only an IP would join waits for a full resolve.
+    @discardableResult
+    public func resolve(_ graph: Graph, full: Bool = false) throws -> ResolveSummary {
+        var clock = PhaseClock()
+        let state = try ResolutionState.read(from: graph)
+        let pending = try PendingChanges.read(from: graph)
+        let model: ResolutionGraph
+        var scope: Int?
+        if !full && state.run > 0 && !pending.seeds.isEmpty {
+            let region = try graph.read { r in try ResolutionRegion.grow(from: pending.seeds, in: r, rules: rules) }
+            model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames, region: region)
+            scope = model.recordCount
+        } else {
+            model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames)
+        }
+        clock.mark("read")
+        let outcome = try compute(model, state: state, graph: graph, clock: &clock)
+        var summary = outcome.summary
+        try ResolutionWriter(graph: graph, model: model, outcome: outcome).write()
+        try pending.clear(in: graph)
+        clock.mark("write")
+        summary.phases = clock.phases
+        summary.scope = scope
+        return summary
+    }
+
+    // MARK: Computing
+
+    func compute(_ model: ResolutionGraph, state: ResolutionState, graph: Graph, clock: inout PhaseClock) throws -> ResolutionOutcome {
+        let threshold = rules.thresholds.identity
+        let weights = model.labelNames.map { rules.weight(ofEdge: $0) }
+        let strong = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { weights[Int($0.label)] >= threshold }
+        let all = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { _ in true }
+        let exclusive = ExclusiveValues(graph: model, rules: rules)
+        var guards = IdentifierGuards(graph: model, adjacency: strong, rules: rules, exclusive: exclusive)
+        for (node, records) in model.partial {
+            guard let records, let type = model.type(of: node) else { continue }
+            guards.hold(node, reason: .hub(records: records, limit: rules.guards.fanOut.limit(for: type).maxRecords ?? 0))
+        }
+        clock.mark("guards")
+
+        // Identities: strongest edges first and, among equals, the most specific identifiers
+        // first (fewest ties), so that components carry their exclusive values before a
+        // widely shared identifier tries to join them. An identifier whose join is refused
+        // for a conflict is shared: it is held back and the components are built again.
+        let order = model.links.indices
+            .filter { weights[Int(model.links[$0].label)] >= threshold }
+            .map { i -> (Int, Double, Int) in
+                let link = model.links[i]
+                return (i, weights[Int(link.label)], max(strong.degree(of: link.from), strong.degree(of: link.to)))
+            }
+            .sorted { ($0.1, -$0.2, -$0.0) > ($1.1, -$1.2, -$1.0) }
+            .map(\.0)
+        var sets = ConstrainedUnionFind(count: model.nodeCount, exclusive: exclusive)
+        for pass in 0..<2 {
+            var refused: [Int32: String] = [:]
+            for i in order {
+                let link = model.links[i]
+                guard !guards.isGuarded(link.from), !guards.isGuarded(link.to) else { continue }
+                if let kind = sets.conflict(link.from, link.to) {
+                    // The identifier end that reaches further is the one shared.
+                    let culprit = model.isRecord(link.from) ? link.to
+                        : model.isRecord(link.to) ? link.from
+                        : strong.degree(of: link.from) >= strong.degree(of: link.to) ? link.from : link.to
+                    refused[culprit] = exclusive.kinds[kind].name
+                    continue
+                }
+                sets.union(link.from, link.to)
+            }
+            guard pass == 0, !refused.isEmpty else { break }
+            for (node, what) in refused { guards.hold(node, reason: .shared(what: what, values: 2)) }
+            sets = ConstrainedUnionFind(count: model.nodeCount, exclusive: exclusive)
+        }
+        let comparison = RecordComparison(graph: model, adjacency: all)
+        let fuzzy = FuzzyMatcher(graph: model, comparison: comparison)
+            .matches(rules: rules.fuzzy) { [sets] a, b in sets.root(a) == sets.root(b) }
+        var joiningMatches: [FuzzyMatch] = []
+        for match in fuzzy where match.score >= threshold {
+            if sets.union(match.a, match.b) { joiningMatches.append(match) }
+        }
+        clock.mark("identities")
+
+        // Components holding a record, in the order of their smallest node.
+        var clusterOfRoot: [Int32: Int32] = [:]
+        var clusters: [[Int32]] = []
+        var identityOfNode = [Int32](repeating: -1, count: model.nodeCount)
+        var rootOf = [Int32](repeating: 0, count: model.nodeCount)
+        var hasRecord = Set<Int32>()
+        for node in 0..<Int32(model.nodeCount) {
+            rootOf[Int(node)] = sets.find(node)
+            if model.isRecord(node) { hasRecord.insert(rootOf[Int(node)]) }
+        }
+        for node in 0..<Int32(model.nodeCount) where hasRecord.contains(rootOf[Int(node)]) {
+            let root = rootOf[Int(node)]
+            let cluster: Int32
+            if let known = clusterOfRoot[root] {
+                cluster = known
+            } else {
+                cluster = Int32(clusters.count)
+                clusterOfRoot[root] = cluster
+                clusters.append([])
+            }
+            clusters[Int(cluster)].append(node)
+            identityOfNode[Int(node)] = cluster
+        }
+
+        // Households over identities.
+        let placeholders = Set(guards.reasons.filter { $0.value == .placeholder }.keys)
+        let usual = try UsualPlaces.read(from: graph, model: model, adjacency: all, members: identityOfNode,
+                                         types: Set(rules.households.flatMap { HouseholdResolver.identifierTypes(in: $0.condition) }))
+        let householder = HouseholdResolver(graph: model, adjacency: all, strong: strong, comparison: comparison, rules: rules,
+                                            placeholders: placeholders, identityOfNode: identityOfNode, usualPlaces: usual)
+        let (householdOf, heldBack) = householder.households(identityCount: clusters.count)
+        var householdIndex: [Int32: Int] = [:]
+        var householdMembers: [[Int32]] = []     // identity indexes
+        for identity in 0..<Int32(clusters.count) {
+            let rep = householdOf[Int(identity)]
+            if let h = householdIndex[rep] {
+                householdMembers[h].append(identity)
+            } else {
+                householdIndex[rep] = householdMembers.count
+                householdMembers.append([identity])
+            }
+        }
+        clock.mark("households")
+
+        // Stable ids.
+        var state = state
+        state.run += 1
+        let identityNaming = StableNaming(
+            clusters: clusters,
+            oldName: { node in model.previousMembership[node].flatMap { model.identityIDs[$0] } },
+            mint: { state.mintIdentityID() })
+        let householdNaming = StableNaming(
+            clusters: householdMembers.map { identities in identities.flatMap { clusters[Int($0)].filter(model.isRecord) } },
+            oldName: { node in
+                model.previousMembership[node].flatMap { model.previousHousehold[$0] }.flatMap { model.householdIDs[$0] }
+            },
+            mint: { state.mintHouseholdID() })
+        clock.mark("ids")
+
+        var outcome = ResolutionOutcome(
+            clusters: clusters, identityNames: identityNaming.names, identityOfNode: identityOfNode,
+            householdOfIdentity: [], householdNames: householdNaming.names, guards: guards.reasons,
+            fuzzy: fuzzy, state: state, summary: ResolveSummary())
+        outcome.householdOfIdentity = [Int](repeating: 0, count: clusters.count)
+        for (h, identities) in householdMembers.enumerated() {
+            for identity in identities { outcome.householdOfIdentity[Int(identity)] = h }
+        }
+        outcome.changes = history(model, identityNaming, clusters: clusters, identityOfNode: identityOfNode,
+                                  guards: guards, strong: strong, joining: joiningMatches, run: state.run)
+        outcome.summary = summarize(model, outcome: outcome, heldBack: heldBack)
+        return outcome
+    }
+
+    // MARK: History
+
+    private func history(
+        _ model: ResolutionGraph, _ naming: StableNaming, clusters: [[Int32]], identityOfNode: [Int32],
+        guards: IdentifierGuards, strong: NodeAdjacency, joining: [FuzzyMatch], run: Int
+    ) -> [IdentityChange] {
+        func oldName(_ node: Int32) -> String? { model.previousMembership[node].flatMap { model.identityIDs[$0] } }
+        var changes: [IdentityChange] = []
+        for merge in naming.merges {
+            var causes: [String] = []
+            for node in clusters[merge.cluster] where causes.count < 10 {
+                for other in strong.neighbors(of: node) where other > node && identityOfNode[Int(other)] == Int32(merge.cluster) {
+                    guard oldName(node) != oldName(other), causes.count < 10 else { continue }
+                    causes.append("\(model.externalIDs[Int(node)]) -- \(model.externalIDs[Int(other)])")
+                }
+            }
+            for match in joining where identityOfNode[Int(match.a)] == Int32(merge.cluster) && oldName(match.a) != oldName(match.b) {
+                causes.append("\(model.externalIDs[Int(match.a)]) -matches(\(match.rule))-> \(model.externalIDs[Int(match.b)])")
+            }
+            changes.append(IdentityChange(kind: .merge, identityID: merge.survivor, others: merge.absorbed, causes: causes, run: run))
+        }
+        for split in naming.splits {
+            var causes: [String] = []
+            for (node, reason) in guards.reasons.sorted(by: { $0.key < $1.key }) where oldName(node) == split.origin && causes.count < 10 {
+                causes.append("\(model.externalIDs[Int(node)]) held back: \(reason)")
+            }
+            if causes.isEmpty { causes.append("no edge at or above the identity threshold joins the part any more") }
+            changes.append(IdentityChange(kind: .split, identityID: split.origin, others: [split.part], causes: causes, run: run))
+        }
+        return changes
+    }
+
+    // MARK: Summary
+
+    private func summarize(_ model: ResolutionGraph, outcome: ResolutionOutcome, heldBack: [Int32: String]) -> ResolveSummary {
+        var summary = ResolveSummary()
+        summary.records = model.recordCount
+        summary.identities = outcome.clusters.count
+        summary.households = outcome.householdNames.count
+        summary.fuzzyMatches = outcome.fuzzy.count
+        summary.merges = outcome.changes.filter { $0.kind == .merge }
+        summary.splits = outcome.changes.filter { $0.kind == .split }
+        summary.guarded = outcome.guards.sorted { $0.key < $1.key }.map { (model.externalIDs[Int($0.key)], $0.value) }
+        summary.householdHeldBack = heldBack.sorted { $0.key < $1.key }.map { (model.externalIDs[Int($0.key)], $0.value) }
+        var sizes: [(String, Int)] = []
+        for (i, members) in outcome.clusters.enumerated() {
+            let records = members.count(where: model.isRecord)
+            summary.sizeDistribution[records, default: 0] += 1
+            sizes.append((outcome.identityNames[i], records))
+            let devices = members.count { node in
+                let type = model.type(of: node)
+                return type == .device || type == .cookie
+            }
+            summary.devicesPerIdentity[devices, default: 0] += 1
+            let previous = members.first.flatMap { model.previousMembership[$0] }.flatMap { model.identityIDs[$0] }
+            if previous == nil && !members.contains(where: { model.previousMembership[$0] != nil }) { summary.newIdentities += 1 }
+        }
+        summary.largest = sizes.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : StableNaming.isOlder($0.0, $1.0) }.prefix(5).map { ($0.0, $0.1) }
+        return summary
+    }
+}
+
+/// Everything a resolve decided, for the writer.
+struct ResolutionOutcome {
+    /// The nodes of each identity.
+    var clusters: [[Int32]]
+    var identityNames: [String]
+    var identityOfNode: [Int32]
+    /// Identity index → household index.
+    var householdOfIdentity: [Int]
+    var householdNames: [String]
+    var guards: [Int32: GuardReason]
+    var fuzzy: [FuzzyMatch]
+    var state: ResolutionState
+    var summary: ResolveSummary
+    var changes: [IdentityChange] = []
+}
+
+/// Named phase timings.
+struct PhaseClock {
+    private var last = PhaseTimer.now()
+    private(set) var phases: [(String, Double)] = []
+
+    mutating func mark(_ name: String) {
+        let now = PhaseTimer.now()
+        phases.append((name, now - last))
+        last = now
+    }
+}

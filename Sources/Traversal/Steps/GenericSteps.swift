@@ -27,17 +27,15 @@ final class MapStep: Step {
     }
 }
 
-/// One value in, any number out (`out()`, `unfold()`, `properties()`), produced lazily per input.
-final class FlatMapStep: Step {
-    private let expand: (Traverser) throws -> [GremlinValue]
+/// One value in, any number out, produced lazily per input: the base of `out()`, `outV()`,
+/// `unfold()`, `properties()`. Subclasses say what one traverser expands to.
+class ExpandingStep: Step {
     private var current: Traverser?
     private var pending: [GremlinValue] = []
     private var index = 0
 
-    init(_ name: String, context: ExecutionContext, _ expand: @escaping (Traverser) throws -> [GremlinValue]) {
-        self.expand = expand
-        super.init(name, context: context)
-    }
+    /// The values one traverser expands to, in order.
+    func expand(_ traverser: Traverser) throws -> [GremlinValue] { [] }
 
     override func produce() throws -> Traverser? {
         while true {
@@ -57,6 +55,18 @@ final class FlatMapStep: Step {
         pending = []
         index = 0
     }
+}
+
+/// An expanding step defined by a closure (`unfold()`, `values()`, `flatMap()`).
+final class FlatMapStep: ExpandingStep {
+    private let expansion: (Traverser) throws -> [GremlinValue]
+
+    init(_ name: String, context: ExecutionContext, _ expansion: @escaping (Traverser) throws -> [GremlinValue]) {
+        self.expansion = expansion
+        super.init(name, context: context)
+    }
+
+    override func expand(_ traverser: Traverser) throws -> [GremlinValue] { try expansion(traverser) }
 }
 
 /// One traverser in, any number of traversers out, each already carrying its path (`union()`,

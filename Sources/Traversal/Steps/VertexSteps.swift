@@ -50,13 +50,10 @@ extension Compiler {
 
 /// `out`/`in`/`both` and `outE`/`inE`/`bothE`: walks the adjacency of each vertex, read from
 /// the adjacency index alone (edge records are not touched).
-final class AdjacencyStep: Step {
+final class AdjacencyStep: ExpandingStep {
     private let direction: Direction
     private let edgeLabels: [String]
     private let returnsEdges: Bool
-    private var current: Traverser?
-    private var pending: [GremlinValue] = []
-    private var index = 0
 
     init(_ name: String, direction: Direction, labels: [String], returnsEdges: Bool, context: ExecutionContext) {
         self.direction = direction
@@ -65,20 +62,11 @@ final class AdjacencyStep: Step {
         super.init(name, context: context)
     }
 
-    override func produce() throws -> Traverser? {
-        while true {
-            if index < pending.count, let t = current {
-                defer { index += 1 }
-                return t.split(pending[index], labels: labels)
-            }
-            guard let t = try previous.next() else { return nil }
-            guard case .vertex(let ref) = t.value else {
-                throw TraversalError("\(name)() needs a vertex, not \(t.value.typeName)")
-            }
-            current = t
-            pending = try neighbours(of: ref.id)
-            index = 0
+    override func expand(_ t: Traverser) throws -> [GremlinValue] {
+        guard case .vertex(let ref) = t.value else {
+            throw TraversalError("\(name)() needs a vertex, not \(t.value.typeName)")
         }
+        return try neighbours(of: ref.id)
     }
 
     private func neighbours(of vertex: VertexID) throws -> [GremlinValue] {
@@ -97,68 +85,46 @@ final class AdjacencyStep: Step {
         }
         return result
     }
-
-    override func reset() {
-        current = nil
-        pending = []
-        index = 0
-    }
 }
 
 /// `outV`/`inV`/`bothV`/`otherV`: the vertices at the ends of an edge.
-final class EdgeEndStep: Step {
+final class EdgeEndStep: ExpandingStep {
     /// `.out` for the tail, `.in` for the head, `.both` for both; `nil` for the end the traverser did not come from.
     private let end: Direction?
-    private var current: Traverser?
-    private var pending: [GremlinValue] = []
-    private var index = 0
 
     init(_ name: String, end: Direction?, context: ExecutionContext) {
         self.end = end
         super.init(name, context: context)
     }
 
-    override func produce() throws -> Traverser? {
-        while true {
-            if index < pending.count, let t = current {
-                defer { index += 1 }
-                return t.split(pending[index], labels: labels)
-            }
-            guard let t = try previous.next() else { return nil }
-            guard case .edge(let ref) = t.value else {
-                throw TraversalError("\(name)() needs an edge, not \(t.value.typeName)")
-            }
-            current = t
-            index = 0
-            let (from, to) = try ends(of: ref)
-            switch end {
-            case .out: pending = [.vertex(VertexReference(id: from))]
-            case .in: pending = [.vertex(VertexReference(id: to))]
-            case .both: pending = [.vertex(VertexReference(id: from)), .vertex(VertexReference(id: to))]
-            case nil:
-                let objects = t.path.objects
-                let came = objects.count >= 2 ? objects[objects.count - 2] : nil
-                if case .vertex(let v)? = came, v.id == from {
-                    pending = [.vertex(VertexReference(id: to))]
-                } else {
-                    pending = [.vertex(VertexReference(id: from))]
-                }
-            }
-            if context.strategies.subgraphVertices != nil || context.strategies.partition != nil {
-                pending = try pending.filter { try context.isVisible($0) }
+    override func expand(_ t: Traverser) throws -> [GremlinValue] {
+        guard case .edge(let ref) = t.value else {
+            throw TraversalError("\(name)() needs an edge, not \(t.value.typeName)")
+        }
+        let (from, to) = try ends(of: ref)
+        var ends: [GremlinValue]
+        switch end {
+        case .out: ends = [.vertex(VertexReference(id: from))]
+        case .in: ends = [.vertex(VertexReference(id: to))]
+        case .both: ends = [.vertex(VertexReference(id: from)), .vertex(VertexReference(id: to))]
+        case nil:
+            let objects = t.path.objects
+            let came = objects.count >= 2 ? objects[objects.count - 2] : nil
+            if case .vertex(let v)? = came, v.id == from {
+                ends = [.vertex(VertexReference(id: to))]
+            } else {
+                ends = [.vertex(VertexReference(id: from))]
             }
         }
+        if context.strategies.subgraphVertices != nil || context.strategies.partition != nil {
+            ends = try ends.filter { try context.isVisible($0) }
+        }
+        return ends
     }
 
     private func ends(of ref: EdgeReference) throws -> (VertexID, VertexID) {
         if let from = ref.outVertex, let to = ref.inVertex { return (from, to) }
         let edge = try context.edge(ref.id)
         return (edge.from, edge.to)
-    }
-
-    override func reset() {
-        current = nil
-        pending = []
-        index = 0
     }
 }

@@ -73,10 +73,6 @@ extension ExecutionContext {
         switch value {
         case .vertex, .edge: all = try properties(of: value)
         case .vertexProperty: return []
-        case .map(let map):
-            // `values()` on a map is not Gremlin; TinkerPop throws, and so do we.
-            _ = map
-            throw TraversalError("values() needs an element, not Map")
         default: throw TraversalError("properties need an element, not \(value.typeName)")
         }
         if keys.isEmpty { return all }

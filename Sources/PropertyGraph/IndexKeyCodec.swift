@@ -3,7 +3,7 @@
 /// `gt`/`lt`/`between`/`startingWith` are cursor ranges.
 ///
 /// Values of one kind sort together: booleans, then numbers (every width, as one numeric
-/// order), then date-times, then strings. Lists are not indexed.
+/// order), then date-times, then strings. Lists, sets, maps and UUIDs are not indexed.
 enum IndexKind: UInt8 {
     case bool = 0x10
     case number = 0x20
@@ -46,7 +46,7 @@ enum IndexKeyCodec {
         case .dateTime(let ms):
             w.append(IndexKind.dateTime.rawValue)
             w.append(bigEndian: UInt64(bitPattern: ms) ^ (1 << 63))
-        case .list:
+        case .list, .set, .map, .uuid:
             return nil
         default:
             guard let d = value.numericValue else { return nil }

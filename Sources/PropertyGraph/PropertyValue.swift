@@ -15,6 +15,45 @@ public enum PropertyValue: Hashable, Sendable {
     /// Milliseconds since 1970-01-01T00:00:00Z.
     case dateTime(Int64)
     case list([PropertyValue])
+    /// A set, in the order it was written (GraphSON's `g:Set`).
+    case set([PropertyValue])
+    /// A map with keys of any type, in the order it was written (GraphSON's `g:Map`).
+    case map([PropertyMapEntry])
+    /// A UUID (GraphSON's `g:UUID`).
+    case uuid(UUIDBits)
+}
+
+/// One entry of a map-valued property.
+public struct PropertyMapEntry: Hashable, Sendable {
+    public var key: PropertyValue
+    public var value: PropertyValue
+
+    public init(key: PropertyValue, value: PropertyValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A UUID's 128 bits, most significant first; the storage layer keeps them without Foundation.
+public struct UUIDBits: Hashable, Sendable {
+    public var high: UInt64
+    public var low: UInt64
+
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The canonical lower-case text form, `8-4-4-4-12` hex digits.
+    public var text: String {
+        let hex = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
+        let d = Array(hex)
+        return String(d[0..<8]) + "-" + String(d[8..<12]) + "-" + String(d[12..<16]) + "-" + String(d[16..<20]) + "-" + String(d[20..<32])
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 extension PropertyValue {
@@ -49,6 +88,9 @@ extension PropertyValue {
         case .double: "Double"
         case .dateTime: "Date"
         case .list: "List"
+        case .set: "Set"
+        case .map: "Map"
+        case .uuid: "UUID"
         }
     }
 }
@@ -65,7 +107,9 @@ extension PropertyValue: CustomStringConvertible {
         case .float(let v): String(v)
         case .double(let v): String(v)
         case .dateTime(let ms): ISO8601Milliseconds.format(ms)
-        case .list(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .list(let items), .set(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .map(let entries): "{" + entries.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        case .uuid(let u): u.text
         }
     }
 }

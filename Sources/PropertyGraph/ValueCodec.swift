@@ -3,7 +3,7 @@
 /// Integers of 64 bits and date-times are zigzag varints (most are small); the narrower types
 /// keep their fixed width so they decode to the type they were written as.
 enum ValueTag: UInt8 {
-    case string = 0, boolFalse, boolTrue, int8, int16, int32, int64, float, double, dateTime, list
+    case string = 0, boolFalse, boolTrue, int8, int16, int32, int64, float, double, dateTime, list, set, map, uuid
 }
 
 extension ByteWriter {
@@ -39,6 +39,21 @@ extension ByteWriter {
             append(ValueTag.list.rawValue)
             append(varint: UInt64(items.count))
             for item in items { append(value: item) }
+        case .set(let items):
+            append(ValueTag.set.rawValue)
+            append(varint: UInt64(items.count))
+            for item in items { append(value: item) }
+        case .map(let entries):
+            append(ValueTag.map.rawValue)
+            append(varint: UInt64(entries.count))
+            for entry in entries {
+                append(value: entry.key)
+                append(value: entry.value)
+            }
+        case .uuid(let u):
+            append(ValueTag.uuid.rawValue)
+            append(bigEndian: u.high)
+            append(bigEndian: u.low)
         }
     }
 
@@ -66,14 +81,27 @@ extension ByteReader {
         case .float: return .float(Float(bitPattern: try uint32()))
         case .double: return .double(Double(bitPattern: try uint64()))
         case .dateTime: return .dateTime(unzigzag(try varint()))
-        case .list:
+        case .list: return .list(try values())
+        case .set: return .set(try values())
+        case .map:
             let count = Int(try varint())
             guard count <= buffer.count - offset else { throw .corruptRecord }
-            var items: [PropertyValue] = []
-            items.reserveCapacity(count)
-            for _ in 0..<count { items.append(try value()) }
-            return .list(items)
+            var entries: [PropertyMapEntry] = []
+            entries.reserveCapacity(count)
+            for _ in 0..<count { entries.append(PropertyMapEntry(key: try value(), value: try value())) }
+            return .map(entries)
+        case .uuid: return .uuid(UUIDBits(high: try uint64(), low: try uint64()))
         }
+    }
+
+    /// A count, then that many values (a list's or a set's items).
+    private mutating func values() throws(StorageError) -> [PropertyValue] {
+        let count = Int(try varint())
+        guard count <= buffer.count - offset else { throw .corruptRecord }
+        var items: [PropertyValue] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try value()) }
+        return items
     }
 
     mutating func properties() throws(StorageError) -> [(SymbolID, PropertyValue)] {

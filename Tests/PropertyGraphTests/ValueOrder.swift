@@ -4,14 +4,14 @@ import PropertyGraph
 /// equality look-up matches, and how range and prefix scans order values.
 enum ValueOrder {
     /// Values of one kind sort together: booleans, numbers of every width, date-times, strings.
-    /// Lists are not indexed and have no kind.
+    /// Lists, sets, maps and UUIDs are not indexed and have no kind.
     static func kind(_ value: PropertyValue) -> Int? {
         switch value {
         case .bool: 1
         case .int8, .int16, .int32, .int64, .float, .double: 2
         case .dateTime: 3
         case .string: 4
-        case .list: nil
+        case .list, .set, .map, .uuid: nil
         }
     }
 

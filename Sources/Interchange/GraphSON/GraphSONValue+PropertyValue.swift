@@ -1,5 +1,6 @@
 import Foundation
 import PropertyGraph
+import Traversal
 
 extension GraphSONValue {
     /// The GraphSON form of a stored value: `.int32` is `g:Int32`, `.int8` is `gx:Byte`,
@@ -16,11 +17,15 @@ extension GraphSONValue {
         case .double(let v): self = .double(v)
         case .dateTime(let ms): self = .date(ms)
         case .list(let items): self = .list(items.map(GraphSONValue.init))
+        case .set(let items): self = .set(items.map(GraphSONValue.init))
+        case .map(let entries):
+            self = .map(entries.map { GraphSONMapEntry(key: GraphSONValue($0.key), value: GraphSONValue($0.value)) })
+        case .uuid(let bits): self = .uuid(UUID(bits))
         }
     }
 
-    /// The value as Kith stores it, or nil when Kith has no property type for it (null, UUID,
-    /// map, tokens, elements, paths, traversers). A `g:Set` becomes a list in its order.
+    /// The value as Kith stores it, or nil when Kith has no property type for it (null, tokens,
+    /// elements, paths, traversers, big numbers).
     public var propertyValue: PropertyValue? {
         switch self {
         case .string(let s): .string(s)
@@ -32,20 +37,28 @@ extension GraphSONValue {
         case .float(let v): .float(v)
         case .double(let v): .double(v)
         case .date(let ms): .dateTime(ms)
-        case .list(let items), .set(let items): Self.list(items)
-        case .null, .uuid, .map, .t, .direction, .enumValue, .bigInteger, .bigDecimal, .tree, .graph, .vertex, .edge,
+        case .list(let items): Self.values(items).map(PropertyValue.list)
+        case .set(let items): Self.values(items).map(PropertyValue.set)
+        case .uuid(let u): .uuid(UUIDBits(u))
+        case .map(let entries):
+            Self.values(entries.map(\.key)).flatMap { keys in
+                Self.values(entries.map(\.value)).map { values in
+                    .map(zip(keys, values).map { PropertyMapEntry(key: $0, value: $1) })
+                }
+            }
+        case .null, .t, .direction, .enumValue, .bigInteger, .bigDecimal, .tree, .graph, .vertex, .edge,
              .vertexProperty, .property, .path, .traverser: nil
         }
     }
 
-    private static func list(_ items: [GraphSONValue]) -> PropertyValue? {
+    private static func values(_ items: [GraphSONValue]) -> [PropertyValue]? {
         var values: [PropertyValue] = []
         values.reserveCapacity(items.count)
         for item in items {
             guard let value = item.propertyValue else { return nil }
             values.append(value)
         }
-        return .list(values)
+        return values
     }
 
     /// The GraphSON type name (`g:Int32`, `gx:Byte`, `String`), for messages.

@@ -8,7 +8,7 @@ extension NeptunePropertyColumn {
     /// own text, which the wider type reads (`5` in a Double column).
     func cellText(_ value: PropertyValue) -> String {
         guard isArray else { return value.neptuneText }
-        let items: [PropertyValue] = if case .list(let items) = value { items } else { [value] }
+        let items = value.arrayItems ?? [value]
         return items.map { item in
             let text = item.neptuneText
             return text.utf8.contains(UInt8(ascii: ";")) ? text.replacing(";", with: "\\;") : text
@@ -25,7 +25,7 @@ extension PropertyValue {
         switch self {
         case .float(let v): floatingText(v)
         case .double(let v): floatingText(v)
-        case .list(let items): items.map(\.neptuneText).joined(separator: ";")
+        case .list(let items), .set(let items): items.map(\.neptuneText).joined(separator: ";")
         default: description
         }
     }

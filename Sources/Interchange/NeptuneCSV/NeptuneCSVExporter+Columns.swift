@@ -48,7 +48,7 @@ struct NeptuneColumnSet {
     mutating func add(_ properties: [String: PropertyValue]) {
         for (key, value) in properties {
             let old = merged[key]
-            if case .list(let items) = value {
+            if let items = value.arrayItems {
                 let itemType = items.reduce(old?.type) { Self.merge($0, $1.scalarNeptuneType ?? .string) }
                 merged[key] = Merged(type: itemType, isArray: true)
             } else {
@@ -86,7 +86,16 @@ struct NeptuneColumnSet {
 }
 
 extension PropertyValue {
-    /// The Neptune type of a single value; nil for a list.
+    /// The items of a list or a set, which Neptune writes as an array column; nil for a single value.
+    var arrayItems: [PropertyValue]? {
+        switch self {
+        case .list(let items), .set(let items): items
+        default: nil
+        }
+    }
+
+    /// The Neptune type of a single value; nil for a list or set. Neptune has no UUID or map
+    /// type: they are written as their text.
     var scalarNeptuneType: NeptuneType? {
         switch self {
         case .string: .string
@@ -98,7 +107,8 @@ extension PropertyValue {
         case .float: .float
         case .double: .double
         case .dateTime: .date
-        case .list: nil
+        case .uuid, .map: .string
+        case .list, .set: nil
         }
     }
 }

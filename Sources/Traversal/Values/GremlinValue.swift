@@ -162,12 +162,14 @@ extension GremlinValue {
         case .double(let v): self = .double(v)
         case .dateTime(let ms): self = .dateTime(ms)
         case .list(let items): self = .list(items.map(GremlinValue.init))
+        case .set(let items): self = .set(GremlinSet(items.map(GremlinValue.init)))
+        case .map(let entries): self = .map(GremlinMap(entries.map { (GremlinValue($0.key), GremlinValue($0.value)) }))
+        case .uuid(let bits): self = .uuid(UUID(bits))
         }
     }
 
-    /// The stored form of the value, or `nil` for what a property cannot hold (null, maps,
-    /// elements, …). Sets are stored as lists, UUIDs as text, big numbers as the nearest
-    /// fixed-width type.
+    /// The stored form of the value, or `nil` for what a property cannot hold (null, elements,
+    /// paths, …). Big numbers are stored as the nearest fixed-width type.
     public var propertyValue: PropertyValue? {
         switch self {
         case .boolean(let b): .bool(b)
@@ -180,21 +182,45 @@ extension GremlinValue {
         case .double(let v): .double(v)
         case .bigDecimal(let v): .double(NSDecimalNumber(decimal: v).doubleValue)
         case .string(let s): .string(s)
-        case .uuid(let u): .string(u.uuidString.lowercased())
+        case .uuid(let u): .uuid(UUIDBits(u))
         case .dateTime(let ms): .dateTime(ms)
-        case .list(let items): Self.storedList(items)
-        case .set(let set): Self.storedList(set.elements)
+        case .list(let items): Self.stored(items).map(PropertyValue.list)
+        case .set(let set): Self.stored(set.elements).map(PropertyValue.set)
+        case .map(let map):
+            Self.stored(map.keys).flatMap { keys in
+                Self.stored(map.values).map { values in
+                    .map(zip(keys, values).map { PropertyMapEntry(key: $0, value: $1) })
+                }
+            }
         default: nil
         }
     }
 
-    private static func storedList(_ items: [GremlinValue]) -> PropertyValue? {
+    private static func stored(_ items: [GremlinValue]) -> [PropertyValue]? {
         var stored: [PropertyValue] = []
         stored.reserveCapacity(items.count)
         for item in items {
             guard let value = item.propertyValue else { return nil }
             stored.append(value)
         }
-        return .list(stored)
+        return stored
+    }
+}
+
+extension UUID {
+    /// The UUID of stored bits.
+    public init(_ bits: UUIDBits) {
+        self = withUnsafeBytes(of: (bits.high.bigEndian, bits.low.bigEndian)) { UUID(uuid: $0.load(as: uuid_t.self)) }
+    }
+}
+
+extension UUIDBits {
+    /// The stored bits of a UUID.
+    public init(_ uuid: UUID) {
+        let (h, l) = withUnsafeBytes(of: uuid.uuid) { raw in
+            (UInt64(bigEndian: raw.load(fromByteOffset: 0, as: UInt64.self)),
+             UInt64(bigEndian: raw.load(fromByteOffset: 8, as: UInt64.self)))
+        }
+        self.init(high: h, low: l)
     }
 }

@@ -14,6 +14,9 @@ extension Compiler {
                 context.sideEffects[key] = try value(step.arguments[1])
                 if step.arguments.count == 3 {
                     context.sideEffects.reducers[key] = try binaryOperator(step.arguments[2])
+                    if case .enumConstant(let constant) = step.arguments[2].value {
+                        context.sideEffects.operatorNames[key] = constant.name
+                    }
                 }
             case "withSack":
                 guard let first = step.arguments.first else { throw TraversalError("withSack() takes a value", at: step.range) }

@@ -59,6 +59,8 @@ struct SideEffects {
     private(set) var values: [String: GremlinValue] = [:]
     /// Reducers from `withSideEffect(key, initial, operator)`.
     var reducers: [String: (GremlinValue, GremlinValue) throws -> GremlinValue] = [:]
+    /// The `Operator` names of those reducers (`sum`, `assign`, …).
+    var operatorNames: [String: String] = [:]
 
     subscript(key: String) -> GremlinValue? {
         get { values[key] }

@@ -16,6 +16,7 @@ extension Compiler {
 final class SackUpdateStep: Step {
     private let combine: (GremlinValue, GremlinValue) throws -> GremlinValue
     private var by: Projection = .identity
+    private var modulated = false
     private let compiler: Compiler
 
     init(operator combine: @escaping (GremlinValue, GremlinValue) throws -> GremlinValue, compiler: Compiler) {
@@ -28,7 +29,9 @@ final class SackUpdateStep: Step {
 
     override func modulate(_ modulator: Modulator) throws {
         guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
+        guard !modulated else { throw TraversalError("Sack step can only have one by modulator", at: modulator.range) }
         by = try Projection(args, compiler: compiler, range: modulator.range)
+        modulated = true
     }
 
     override func produce() throws -> Traverser? {

@@ -3,8 +3,8 @@ import Foundation
 import Gremlin
 
 /// Gremlin's number arithmetic (TinkerPop's `NumberHelper`): the result takes the wider of the
-/// two types in the order byte, short, int, long, BigInteger, float, double, BigDecimal; fixed
-/// widths that overflow are an error, as Java's `Math.addExact` makes them.
+/// two types in the order byte, short, int, long, BigInteger, float, double, BigDecimal; an
+/// integer result too wide for its type moves up to the next integer type that holds it.
 enum Arithmetic {
     private static func rank(_ v: GremlinValue) -> Int? {
         switch v {
@@ -40,7 +40,7 @@ enum Arithmetic {
                 guard q != 0 else { throw TraversalError("Division by zero") }
                 result = p / q
             }
-            return try narrow(result, rank: r)
+            return narrow(result, rank: r)
         case 5, 6:
             let p = x.double, q = y.double
             let d: Double = switch op {
@@ -63,15 +63,14 @@ enum Arithmetic {
         }
     }
 
-    private static func narrow(_ value: BigInt, rank: Int) throws -> GremlinValue {
-        switch rank {
-        case 0: if let v = Int8(exactly: value) { return .byte(v) }
-        case 1: if let v = Int16(exactly: value) { return .short(v) }
-        case 2: if let v = Int32(exactly: value) { return .int(v) }
-        case 3: if let v = Int64(exactly: value) { return .long(v) }
-        default: return .bigInteger(value)
-        }
-        throw TraversalError("\(["byte", "short", "integer", "long"][rank]) overflow")
+    /// The result in the type of `rank`, or in the next wider integer type when it does not fit
+    /// (TinkerPop promotes on overflow: `127b + 1b` is `128s`, a long that overflows a `BigInteger`).
+    private static func narrow(_ value: BigInt, rank: Int) -> GremlinValue {
+        if rank <= 0, let v = Int8(exactly: value) { return .byte(v) }
+        if rank <= 1, let v = Int16(exactly: value) { return .short(v) }
+        if rank <= 2, let v = Int32(exactly: value) { return .int(v) }
+        if rank <= 3, let v = Int64(exactly: value) { return .long(v) }
+        return .bigInteger(value)
     }
 
     static func sum(_ a: GremlinValue, _ b: GremlinValue) throws -> GremlinValue { try apply(.add, a, b) }

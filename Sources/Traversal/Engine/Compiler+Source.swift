@@ -44,7 +44,9 @@ extension Compiler {
                 for argument in step.arguments {
                     if case .strategy(let s) = argument.value { context.strategies.removed.insert(s.className) }
                 }
-            case "with", "withBulk", "withPath", "withComputer":
+            case "withBulk":
+                context.bulkless = try step.arguments.first.map { try value($0) } == .boolean(false)
+            case "with", "withPath", "withComputer":
                 continue
             default:
                 throw TraversalError("unknown source step '\(step.name)'", at: step.range)

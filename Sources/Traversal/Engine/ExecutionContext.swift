@@ -11,6 +11,8 @@ final class ExecutionContext {
     var sideEffects = SideEffects()
     /// `withSack(initial, split?, merge?)`.
     var sack: SackSettings?
+    /// `withBulk(false)`: traversers that a barrier merges count once.
+    var bulkless = false
     var strategies = Strategies()
     var random: any RandomNumberGenerator = SystemRandomNumberGenerator()
     /// Whether traversers on the same object with the same labelled history may merge into one

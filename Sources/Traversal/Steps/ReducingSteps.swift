@@ -8,6 +8,7 @@ extension Compiler {
                     switch t.value {
                     case .map(let m): return .long(Int64(m.count))
                     case .path(let p): return .long(Int64(p.count))
+                    case .tree(let tree): return .long(Int64(tree.children.count))
                     default: return .long(Int64(t.value.collectionElements?.count ?? 1))
                     }
                 }
@@ -101,17 +102,23 @@ extension Compiler {
             let c = GremlinValue.order(a, b)
             return wantsMax ? c > 0 : c < 0
         }
+        /// The winner of two numbers takes the wider of their types, as TinkerPop's `NumberHelper` gives it.
+        func pick(_ candidate: GremlinValue, _ current: GremlinValue) -> GremlinValue {
+            let winner = better(candidate, current) ? candidate : current
+            let loser = better(candidate, current) ? current : candidate
+            return Arithmetic.widened(winner, toTypeOf: loser)
+        }
         if try isLocalScope(call) {
             return MapStep(name, context: context) { t in
                 guard let items = t.value.collectionElements else { return t.value }
                 guard !items.isEmpty else { return nil }
-                return items.filter { !$0.isNull }.reduce(nil as GremlinValue?) { acc, v in acc.map { better(v, $0) ? v : $0 } ?? v } ?? .null
+                return items.filter { !$0.isNull }.reduce(nil as GremlinValue?) { acc, v in acc.map { pick(v, $0) } ?? v } ?? .null
             }
         }
         return ReducingStep(name, context: context, seed: nil) { acc, t in
             if t.value.isNull { return acc }
             if acc.isNull { return t.value }
-            return better(t.value, acc) ? t.value : acc
+            return pick(t.value, acc)
         }
     }
 }

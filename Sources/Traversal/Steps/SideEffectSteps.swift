@@ -102,7 +102,7 @@ final class AggregateStep: Step {
 
     override func modulate(_ modulator: Modulator) throws {
         guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
-        guard by == nil else { throw TraversalError("aggregate() takes one by() modulator", at: modulator.range) }
+        guard by == nil else { throw TraversalError("Aggregate step can only have one by modulator", at: modulator.range) }
         by = try Projection(args, compiler: compiler, range: modulator.range)
     }
 

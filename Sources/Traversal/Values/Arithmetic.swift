@@ -73,6 +73,45 @@ enum Arithmetic {
         return .bigInteger(value)
     }
 
+    /// `value` in the wider of its own type and `other`'s when both are numbers (`max(29, 0.4)`
+    /// is `29.0`), otherwise `value` as it is.
+    static func widened(_ value: GremlinValue, toTypeOf other: GremlinValue) -> GremlinValue {
+        guard let ra = rank(value), let rb = rank(other), rb > ra, let wide = WideNumber(value) else { return value }
+        switch (rb, wide) {
+        case (0...4, .integer(let n)): return narrow(n, rank: rb)
+        case (5, _): return .float(Float(wide.double))
+        case (6, _): return .double(wide.double)
+        default: return wide.decimal.map(GremlinValue.bigDecimal) ?? value
+        }
+    }
+
+    /// `a / b` as a fraction even for integers (TinkerPop's division with floating point
+    /// forced): a `BigDecimal` when either is a `BigInteger` or `BigDecimal`, else a `double`
+    /// (a `float` for floats).
+    static func fraction(_ a: GremlinValue, _ b: GremlinValue) throws -> GremlinValue {
+        guard let ra = rank(a), let rb = rank(b), let x = WideNumber(a), let y = WideNumber(b) else {
+            throw TraversalError("arithmetic needs numbers, not \(a.typeName) and \(b.typeName)")
+        }
+        switch max(ra, rb) {
+        case 4:
+            guard case .integer(let p) = x, case .integer(let q) = y else { break }
+            guard q != 0 else { throw TraversalError("Division by zero") }
+            return .bigDecimal(decimalQuotient(p, q))
+        case 7: return try divide(a, b)
+        case 5: return .float(Float(x.double / y.double))
+        default: break
+        }
+        return .double(x.double / y.double)
+    }
+
+    /// `p / q` to 38 significant digits, for integers too large for `Decimal` themselves.
+    private static func decimalQuotient(_ p: BigInt, _ q: BigInt) -> Decimal {
+        var scale = 38 - (String(p.magnitude).count - String(q.magnitude).count)
+        scale = max(scale, 0)
+        let scaled = p * BigInt(10).power(scale) / q
+        return Decimal(string: String(scaled)).map { $0 * Decimal(sign: .plus, exponent: -scale, significand: 1) } ?? 0
+    }
+
     static func sum(_ a: GremlinValue, _ b: GremlinValue) throws -> GremlinValue { try apply(.add, a, b) }
     static func subtract(_ a: GremlinValue, _ b: GremlinValue) throws -> GremlinValue { try apply(.subtract, a, b) }
     static func multiply(_ a: GremlinValue, _ b: GremlinValue) throws -> GremlinValue { try apply(.multiply, a, b) }

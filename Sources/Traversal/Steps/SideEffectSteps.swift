@@ -82,14 +82,13 @@ final class CapStep: BarrierStep {
 
 /// `aggregate("x")` (a barrier: everything is collected before anything moves on) and
 /// `aggregate(local, "x")`/`store("x")` (collected as traversers pass).
-final class AggregateStep: Step {
+final class AggregateStep: SideEffectBarrierStep {
     private let key: String
     private let lazy: Bool
     private var by: Projection?
     private let compiler: Compiler
-    private var buffer: [Traverser] = []
-    private var index = 0
-    private var drained = false
+    /// What the barrier form has gathered and not yet written, with bulks.
+    private var collected: [(GremlinValue, Int64)] = []
 
     init(key: String, lazy: Bool, compiler: Compiler) {
         self.key = key
@@ -113,40 +112,28 @@ final class AggregateStep: Step {
         return context.strategies.productiveBy ? .null : nil
     }
 
+    override func gather(_ t: Traverser) throws {
+        if let value = try projected(t) { collected.append((value, t.bulk)) }
+    }
+
+    override func publish() throws {
+        defer { collected = [] }
+        if context.sideEffects.assigns(key) {
+            context.sideEffects[key] = .list(collected.flatMap { Array(repeating: $0.0, count: Int($0.1)) })
+        } else {
+            for (value, bulk) in collected { try context.sideEffects.add(value, bulk: bulk, to: key) }
+        }
+    }
+
     override func produce() throws -> Traverser? {
         if context.sideEffects[key] == nil, context.sideEffects.reducers[key] == nil {
             context.sideEffects[key] = .list([])
         }
-        if lazy {
-            guard var t = try previous.next() else { return nil }
-            if let value = try projected(t) { try context.sideEffects.add(value, bulk: t.bulk, to: key) }
-            t.path.addLabels(labels)
-            return t
-        }
-        if !drained {
-            var collected: [(GremlinValue, Int64)] = []
-            while let t = try previous.next() {
-                if let value = try projected(t) { collected.append((value, t.bulk)) }
-                buffer.append(t)
-            }
-            drained = true
-            if context.sideEffects.assigns(key) {
-                context.sideEffects[key] = .list(collected.flatMap { Array(repeating: $0.0, count: Int($0.1)) })
-            } else {
-                for (value, bulk) in collected { try context.sideEffects.add(value, bulk: bulk, to: key) }
-            }
-        }
-        guard index < buffer.count else { return nil }
-        defer { index += 1 }
-        var t = buffer[index]
+        guard lazy else { return try super.produce() }
+        guard var t = try previous.next() else { return nil }
+        if let value = try projected(t) { try context.sideEffects.add(value, bulk: t.bulk, to: key) }
         t.path.addLabels(labels)
         return t
-    }
-
-    override func reset() {
-        buffer = []
-        index = 0
-        drained = false
     }
 }
 

@@ -14,6 +14,9 @@ extension Compiler {
                 context.sideEffects[key] = try value(step.arguments[1])
                 if step.arguments.count == 3 {
                     context.sideEffects.reducers[key] = try binaryOperator(step.arguments[2])
+                    if case .enumConstant(let constant) = step.arguments[2].value {
+                        context.sideEffects.operatorNames[key] = constant.name
+                    }
                 }
             case "withSack":
                 guard let first = step.arguments.first else { throw TraversalError("withSack() takes a value", at: step.range) }
@@ -41,7 +44,9 @@ extension Compiler {
                 for argument in step.arguments {
                     if case .strategy(let s) = argument.value { context.strategies.removed.insert(s.className) }
                 }
-            case "with", "withBulk", "withPath", "withComputer":
+            case "withBulk":
+                context.bulkless = try step.arguments.first.map { try value($0) } == .boolean(false)
+            case "with", "withPath", "withComputer":
                 continue
             default:
                 throw TraversalError("unknown source step '\(step.name)'", at: step.range)

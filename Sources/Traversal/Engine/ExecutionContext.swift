@@ -11,6 +11,8 @@ final class ExecutionContext {
     var sideEffects = SideEffects()
     /// `withSack(initial, split?, merge?)`.
     var sack: SackSettings?
+    /// `withBulk(false)`: traversers that a barrier merges count once.
+    var bulkless = false
     var strategies = Strategies()
     var random: any RandomNumberGenerator = SystemRandomNumberGenerator()
     /// Whether traversers on the same object with the same labelled history may merge into one
@@ -59,6 +61,8 @@ struct SideEffects {
     private(set) var values: [String: GremlinValue] = [:]
     /// Reducers from `withSideEffect(key, initial, operator)`.
     var reducers: [String: (GremlinValue, GremlinValue) throws -> GremlinValue] = [:]
+    /// The `Operator` names of those reducers (`sum`, `assign`, …).
+    var operatorNames: [String: String] = [:]
 
     subscript(key: String) -> GremlinValue? {
         get { values[key] }

@@ -8,6 +8,7 @@ extension Compiler {
                     switch t.value {
                     case .map(let m): return .long(Int64(m.count))
                     case .path(let p): return .long(Int64(p.count))
+                    case .tree(let tree): return .long(Int64(tree.children.count))
                     default: return .long(Int64(t.value.collectionElements?.count ?? 1))
                     }
                 }
@@ -50,8 +51,15 @@ extension Compiler {
         "mean": { call, c in
             if try c.isLocalScope(call) {
                 return MapStep("mean", context: c.context) { t in
-                    guard let items = t.value.collectionElements else { return t.value.isNumber ? t.value : nil }
-                    return try Arithmetic.mean(items.map { ($0, 1) })
+                    guard let items = t.value.collectionElements else {
+                        return t.value.isNumber ? try Arithmetic.mean([(t.value, 1)]) : t.value
+                    }
+                    guard !items.isEmpty else { return nil }
+                    let numbers = items.filter { !$0.isNull }
+                    for item in numbers where !item.isNumber {
+                        throw TraversalError("mean(local) needs numbers, not \(item.typeName)")
+                    }
+                    return numbers.isEmpty ? .null : try Arithmetic.mean(numbers.map { ($0, 1) })
                 }
             }
             return MeanStep(context: c.context)
@@ -72,6 +80,7 @@ extension Compiler {
         if try isLocalScope(call) {
             return MapStep(name, context: context) { t in
                 guard let items = t.value.collectionElements else { return t.value }
+                guard !items.isEmpty else { return nil }
                 var acc: GremlinValue?
                 for item in items where !item.isNull {
                     guard item.isNumber else { throw TraversalError("\(name)(local) needs numbers, not \(item.typeName)") }
@@ -93,22 +102,30 @@ extension Compiler {
             let c = GremlinValue.order(a, b)
             return wantsMax ? c > 0 : c < 0
         }
+        /// The winner of two numbers takes the wider of their types, as TinkerPop's `NumberHelper` gives it.
+        func pick(_ candidate: GremlinValue, _ current: GremlinValue) -> GremlinValue {
+            let winner = better(candidate, current) ? candidate : current
+            let loser = better(candidate, current) ? current : candidate
+            return Arithmetic.widened(winner, toTypeOf: loser)
+        }
         if try isLocalScope(call) {
             return MapStep(name, context: context) { t in
                 guard let items = t.value.collectionElements else { return t.value }
-                return items.filter { !$0.isNull }.reduce(nil as GremlinValue?) { acc, v in acc.map { better(v, $0) ? v : $0 } ?? v } ?? .null
+                guard !items.isEmpty else { return nil }
+                return items.filter { !$0.isNull }.reduce(nil as GremlinValue?) { acc, v in acc.map { pick(v, $0) } ?? v } ?? .null
             }
         }
         return ReducingStep(name, context: context, seed: nil) { acc, t in
             if t.value.isNull { return acc }
             if acc.isNull { return t.value }
-            return better(t.value, acc) ? t.value : acc
+            return pick(t.value, acc)
         }
     }
 }
 
 /// Folds every traverser into one value and emits it once (`count()`, `sum()`, `fold()`).
-/// Emits the seed when nothing came in, or nothing when the seed is `nil` and nothing came.
+/// Emits the seed when nothing came in, or nothing when the seed is `nil` and nothing came;
+/// `sum()`, `min()` and `max()` of nothing but nulls are null.
 final class ReducingStep: BarrierStep {
     private let seed: GremlinValue?
     private let combine: (GremlinValue, Traverser) throws -> GremlinValue
@@ -128,22 +145,22 @@ final class ReducingStep: BarrierStep {
             sawAny = true
         }
         if !sawAny, seed == nil { return [] }
-        if acc.isNull, seed == nil { return [] }
         return [Traverser(acc, labels: labels, sack: try context.initialSack())]
     }
 }
 
-/// `mean()`: the average of the numbers, weighted by bulk.
+/// `mean()`: the average of the numbers, weighted by bulk; null when every input is null.
 final class MeanStep: BarrierStep {
     init(context: ExecutionContext) { super.init("mean", context: context) }
 
     override func process(_ input: [Traverser]) throws -> [Traverser] {
+        guard !input.isEmpty else { return [] }
         var numbers: [(GremlinValue, Int64)] = []
         for t in input where !t.value.isNull {
             guard t.value.isNumber else { throw TraversalError("mean() needs numbers, not \(t.value.typeName)") }
             numbers.append((t.value, t.bulk))
         }
-        guard !numbers.isEmpty else { return [] }
-        return [Traverser(try Arithmetic.mean(numbers), labels: labels)]
+        let mean = numbers.isEmpty ? GremlinValue.null : try Arithmetic.mean(numbers)
+        return [Traverser(mean, labels: labels)]
     }
 }

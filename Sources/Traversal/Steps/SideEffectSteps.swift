@@ -21,26 +21,74 @@ extension Compiler {
         "cap": { call, c in
             let keys = try c.strings(call.arguments[...], in: call)
             guard !keys.isEmpty else { throw TraversalError("cap() takes a key", at: call.range) }
-            return ClosureBarrierStep("cap", context: c.context) { _ in
-                if keys.count == 1 { return [Traverser(c.context.sideEffects[keys[0]] ?? .null)] }
-                var map = GremlinMap()
-                for key in keys { map[key] = c.context.sideEffects[key] ?? .null }
-                return [Traverser(.map(map))]
-            }
+            return CapStep(keys: keys, context: c.context)
         },
     ]
 }
 
+// MARK: Side-effect values
+
+extension SideEffects {
+    /// Adds `value` to the side effect `key` as many times as `bulk` says: through the reducer of
+    /// `withSideEffect(key, initial, operator)` when there is one, into a set without repeats,
+    /// otherwise onto a list (TinkerPop's `BulkSet`, unrolled).
+    mutating func add(_ value: GremlinValue, bulk: Int64 = 1, to key: String) throws {
+        if let reducer = reducers[key] {
+            var acc = self[key]
+            for _ in 0..<bulk { acc = try acc.map { try reducer($0, value) } ?? value }
+            self[key] = acc
+            return
+        }
+        switch self[key] {
+        case .set(var set)?:
+            set.insert(value)
+            self[key] = .set(set)
+        case .list(var items)?:
+            for _ in 0..<bulk { items.append(value) }
+            self[key] = .list(items)
+        case nil, .null?:
+            self[key] = .list(Array(repeating: value, count: Int(bulk)))
+        case let other?:
+            self[key] = .list([other] + Array(repeating: value, count: Int(bulk)))
+        }
+    }
+
+    /// Whether `withSideEffect(key, initial, Operator.assign)` set the key's reducer: a global
+    /// `aggregate()` then assigns its whole collection at once.
+    func assigns(_ key: String) -> Bool { operatorNames[key] == "assign" }
+}
+
+// MARK: cap
+
+/// `cap("x")` (or `cap("x", "y")` for a map of several): a barrier that emits side effects.
+/// A side effect nothing wrote to is its empty start (`[]`), as TinkerPop's suppliers make it.
+final class CapStep: BarrierStep {
+    private let keys: [String]
+
+    init(keys: [String], context: ExecutionContext) {
+        self.keys = keys
+        super.init("cap", context: context)
+    }
+
+    override func process(_ input: [Traverser]) throws -> [Traverser] {
+        if keys.count == 1 { return [Traverser(context.sideEffects[keys[0]] ?? .list([]), labels: labels)] }
+        var map = GremlinMap()
+        for key in keys { map[.string(key)] = context.sideEffects[key] ?? .list([]) }
+        return [Traverser(.map(map), labels: labels)]
+    }
+}
+
+// MARK: aggregate
+
 /// `aggregate("x")` (a barrier: everything is collected before anything moves on) and
-/// `aggregate(local, "x")`/`store("x")` (collected as traversers pass), into a bulk list.
-final class AggregateStep: Step {
+/// `aggregate(local, "x")`/`store("x")` (collected as traversers pass).
+final class AggregateStep: SideEffectBarrierStep {
     private let key: String
     private let lazy: Bool
     private var by: Projection?
     private let compiler: Compiler
-    private var buffer: [Traverser] = []
-    private var index = 0
-    private var drained = false
+    /// What the barrier form has gathered and not yet written, with bulks.
+    private var collected: [(GremlinValue, Int64)] = []
 
     init(key: String, lazy: Bool, compiler: Compiler) {
         self.key = key
@@ -53,30 +101,66 @@ final class AggregateStep: Step {
 
     override func modulate(_ modulator: Modulator) throws {
         guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
+        guard by == nil else { throw TraversalError("Aggregate step can only have one by modulator", at: modulator.range) }
         by = try Projection(args, compiler: compiler, range: modulator.range)
     }
 
-    private func collect(_ t: Traverser) throws {
-        guard let value = try by.map({ try $0.apply(to: t, context: context) }) ?? t.value else { return }
-        var items: [GremlinValue]
-        if case .list(let existing)? = context.sideEffects[key] { items = existing } else { items = [] }
-        for _ in 0..<t.bulk { items.append(value) }
-        context.sideEffects[key] = .list(items)
+    /// The value `t` adds, or `nil` when an unproductive `by()` filters it out.
+    private func projected(_ t: Traverser) throws -> GremlinValue? {
+        guard let by else { return t.value }
+        if let value = try by.apply(to: t, context: context) { return value }
+        return context.strategies.productiveBy ? .null : nil
+    }
+
+    override func gather(_ t: Traverser) throws {
+        if let value = try projected(t) { collected.append((value, t.bulk)) }
+    }
+
+    override func publish() throws {
+        defer { collected = [] }
+        if context.sideEffects.assigns(key) {
+            context.sideEffects[key] = .list(collected.flatMap { Array(repeating: $0.0, count: Int($0.1)) })
+        } else {
+            for (value, bulk) in collected { try context.sideEffects.add(value, bulk: bulk, to: key) }
+        }
     }
 
     override func produce() throws -> Traverser? {
-        if context.sideEffects[key] == nil { context.sideEffects[key] = .list([]) }
-        if lazy {
-            guard var t = try previous.next() else { return nil }
-            try collect(t)
-            t.path.addLabels(labels)
-            return t
+        if context.sideEffects[key] == nil, context.sideEffects.reducers[key] == nil {
+            context.sideEffects[key] = .list([])
         }
+        guard lazy else { return try super.produce() }
+        guard var t = try previous.next() else { return nil }
+        if let value = try projected(t) { try context.sideEffects.add(value, bulk: t.bulk, to: key) }
+        t.path.addLabels(labels)
+        return t
+    }
+}
+
+// MARK: Side effects written at a barrier
+
+/// A side-effect step that takes in all its input before it writes the side effect and lets
+/// the traversers go on, so a later `select("x")` sees the whole of it (`group("x")`,
+/// `groupCount("x")`, `tree("x")`, `subgraph("x")`). What it gathered stays across resets, so
+/// a side effect written inside `local()` or `repeat()` grows with every run.
+class SideEffectBarrierStep: Step {
+    private var buffer: [Traverser] = []
+    private var index = 0
+    private var drained = false
+
+    /// Takes one traverser into the side effect's state.
+    func gather(_ t: Traverser) throws {}
+
+    /// Writes the state to the side effect.
+    func publish() throws {}
+
+    override func produce() throws -> Traverser? {
         if !drained {
             while let t = try previous.next() {
-                try collect(t)
+                try gather(t)
                 buffer.append(t)
             }
+            try publish()
             drained = true
         }
         guard index < buffer.count else { return nil }
@@ -93,19 +177,25 @@ final class AggregateStep: Step {
     }
 }
 
-/// `group()`/`groupCount()`, as a barrier that emits the map, or with a key as a side effect
-/// that lets traversers through. The first `by()` makes the key, the second (for `group`) the
-/// value: a traversal over all of the group's traversers, folded into a list unless it ends in
-/// a reducing step.
-final class GroupStep: Step {
+// MARK: group and groupCount
+
+/// `group()`/`groupCount()` as a barrier that emits the map, or with a key as a side effect.
+/// The first `by()` makes the key, the second (for `group`) the value: a key, token or nothing
+/// gathers the group's values into a list; a traversal runs over all of the group's traversers
+/// and its first result is the value, the group left out when it yields nothing.
+final class GroupStep: SideEffectBarrierStep {
     private let key: String?
     private let counting: Bool
     private var keyProjection: Projection = .identity
-    private var valueProjection: Projection?
+    private var valueProjection: Projection = .identity
     private var byCount = 0
     private let compiler: Compiler
+    /// The traversers gathered since the side effect was last written, by group.
     private var groups: [GremlinValue: [Traverser]] = [:]
     private var order: [GremlinValue] = []
+    /// Every traverser the side-effect form has gathered, by group, for a value traversal
+    /// that must see the whole group again (`by(count())`).
+    private var everyMember: [GremlinValue: [Traverser]] = [:]
     private var emitted = false
 
     init(key: String?, counting: Bool, compiler: Compiler) {
@@ -115,7 +205,7 @@ final class GroupStep: Step {
         super.init(counting ? "groupCount" : "group", context: compiler.context)
     }
 
-    override var children: [Pipeline] { keyProjection.children + (valueProjection?.children ?? []) }
+    override var children: [Pipeline] { keyProjection.children + valueProjection.children }
 
     override func modulate(_ modulator: Modulator) throws {
         guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
@@ -123,96 +213,92 @@ final class GroupStep: Step {
         switch byCount {
         case 0: keyProjection = projection
         case 1 where !counting: valueProjection = projection
-        default: throw TraversalError("\(name)() takes at most \(counting ? 1 : 2) by() modulators", at: modulator.range)
+        default:
+            throw TraversalError(
+                counting ? "GroupCount step can only have one by modulator" : "Group step can only have two by modulators",
+                at: modulator.range)
         }
         byCount += 1
     }
 
-    private func add(_ t: Traverser) throws {
-        guard let k = try keyProjection.apply(to: t, context: context) else {
-            if context.strategies.productiveBy { return try addToGroup(.null, t) }
+    override func gather(_ t: Traverser) throws {
+        let k: GremlinValue
+        if let projected = try keyProjection.apply(to: t, context: context) {
+            k = projected
+        } else if context.strategies.productiveBy {
+            k = .null
+        } else {
             return
         }
-        try addToGroup(k, t)
-    }
-
-    private func addToGroup(_ k: GremlinValue, _ t: Traverser) throws {
         if groups[k] == nil { order.append(k) }
         groups[k, default: []].append(t)
     }
 
-    private func result() throws -> GremlinValue {
-        var map = GremlinMap()
+    /// The groups gathered since the last write added to `map`: counts add up, lists grow, and
+    /// a value traversal runs again over everything its group has gathered.
+    private func merged(into map: GremlinMap) throws -> GremlinMap {
+        var map = map
         for k in order {
             let members = groups[k] ?? []
             if counting {
-                map[k] = .long(members.reduce(0) { $0 + $1.bulk })
+                let count = members.reduce(0) { $0 + $1.bulk }
+                if case .long(let earlier)? = map[k] { map[k] = .long(earlier + count) } else { map[k] = .long(count) }
+            } else if case .traversal = valueProjection {
+                let all: [Traverser]
+                if key == nil {
+                    all = members
+                } else {
+                    everyMember[k, default: []].append(contentsOf: members)
+                    all = everyMember[k] ?? []
+                }
+                if let value = try reduce(all) { map[k] = value }
+            } else if case .list(let earlier)? = map[k], case .list(let more)? = try reduce(members) {
+                map[k] = .list(earlier + more)
             } else {
                 map[k] = try reduce(members)
             }
         }
-        return .map(map)
+        groups = [:]
+        order = []
+        return map
     }
 
-    private func reduce(_ members: [Traverser]) throws -> GremlinValue {
-        switch valueProjection {
-        case nil, .identity?:
-            return .list(members.flatMap { t in Array(repeating: t.value, count: Int(t.bulk)) })
-        case .traversal(let pipeline)?:
-            pipeline.reset()
-            for t in members { pipeline.add(t) }
-            var results: [GremlinValue] = []
-            while let r = try pipeline.next() {
-                for _ in 0..<r.bulk { results.append(r.value) }
-            }
-            if pipeline.last is ReducingStep || pipeline.last is MeanStep { return results.first ?? .null }
-            return .list(results)
-        case let projection?:
-            var results: [GremlinValue] = []
+    private func reduce(_ members: [Traverser]) throws -> GremlinValue? {
+        guard case .traversal(let pipeline) = valueProjection else {
+            var values: [GremlinValue] = []
             for t in members {
-                if let v = try projection.apply(to: t, context: context) {
-                    for _ in 0..<t.bulk { results.append(v) }
-                }
+                guard let v = try valueProjection.apply(to: t, context: context) else { continue }
+                values.append(contentsOf: repeatElement(v, count: Int(t.bulk)))
             }
-            return .list(results)
+            return .list(values)
         }
+        pipeline.reset()
+        for t in members { pipeline.add(t) }
+        return try pipeline.next()?.value
     }
 
+    /// Every `group("m")` of a traversal, and every run of one, fills the one map, as
+    /// TinkerPop's steps share one side effect.
+    override func publish() throws {
+        guard let key else { return }
+        let existing: GremlinMap = if case .map(let m)? = context.sideEffects[key] { m } else { GremlinMap() }
+        context.sideEffects[key] = .map(try merged(into: existing))
+    }
+
+    /// Without a key the step is a plain barrier that emits the map once.
     override func produce() throws -> Traverser? {
-        if key != nil {
-            if context.sideEffects[key!] == nil { context.sideEffects[key!] = .map(GremlinMap()) }
-            guard var t = try previous.next() else {
-                if !emitted { context.sideEffects[key!] = try merging(result(), into: context.sideEffects[key!]) }
-                emitted = true
-                return nil
-            }
-            try add(t)
-            t.path.addLabels(labels)
-            return t
-        }
+        guard key == nil else { return try super.produce() }
         guard !emitted else { return nil }
-        while let t = try previous.next() { try add(t) }
+        while let t = try previous.next() { try gather(t) }
         emitted = true
-        return Traverser(try result(), labels: labels)
+        return Traverser(.map(try merged(into: GremlinMap())), labels: labels)
     }
 
     override func reset() {
+        super.reset()
+        guard key == nil else { return }
         groups = [:]
         order = []
         emitted = false
-    }
-
-    /// This run's groups added to what the side effect holds: every `group("m")` of a traversal
-    /// (and every run of one) fills one map, as TinkerPop's steps share one side effect.
-    private func merging(_ groups: GremlinValue, into existing: GremlinValue?) -> GremlinValue {
-        guard case .map(var all)? = existing, case .map(let new) = groups else { return groups }
-        for (k, v) in new.entries {
-            switch (all[k], v) {
-            case (.list(let old)?, .list(let more)): all[k] = .list(old + more)
-            case (.long(let old)?, .long(let more)) where counting: all[k] = .long(old + more)
-            default: all[k] = v
-            }
-        }
-        return .map(all)
     }
 }

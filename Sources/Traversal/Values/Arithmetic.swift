@@ -3,8 +3,8 @@ import Foundation
 import Gremlin
 
 /// Gremlin's number arithmetic (TinkerPop's `NumberHelper`): the result takes the wider of the
-/// two types in the order byte, short, int, long, BigInteger, float, double, BigDecimal; fixed
-/// widths that overflow are an error, as Java's `Math.addExact` makes them.
+/// two types in the order byte, short, int, long, BigInteger, float, double, BigDecimal; an
+/// integer result too wide for its type moves up to the next integer type that holds it.
 enum Arithmetic {
     private static func rank(_ v: GremlinValue) -> Int? {
         switch v {
@@ -40,7 +40,7 @@ enum Arithmetic {
                 guard q != 0 else { throw TraversalError("Division by zero") }
                 result = p / q
             }
-            return try narrow(result, rank: r)
+            return narrow(result, rank: r)
         case 5, 6:
             let p = x.double, q = y.double
             let d: Double = switch op {
@@ -63,15 +63,53 @@ enum Arithmetic {
         }
     }
 
-    private static func narrow(_ value: BigInt, rank: Int) throws -> GremlinValue {
-        switch rank {
-        case 0: if let v = Int8(exactly: value) { return .byte(v) }
-        case 1: if let v = Int16(exactly: value) { return .short(v) }
-        case 2: if let v = Int32(exactly: value) { return .int(v) }
-        case 3: if let v = Int64(exactly: value) { return .long(v) }
-        default: return .bigInteger(value)
+    /// The result in the type of `rank`, or in the next wider integer type when it does not fit
+    /// (TinkerPop promotes on overflow: `127b + 1b` is `128s`, a long that overflows a `BigInteger`).
+    private static func narrow(_ value: BigInt, rank: Int) -> GremlinValue {
+        if rank <= 0, let v = Int8(exactly: value) { return .byte(v) }
+        if rank <= 1, let v = Int16(exactly: value) { return .short(v) }
+        if rank <= 2, let v = Int32(exactly: value) { return .int(v) }
+        if rank <= 3, let v = Int64(exactly: value) { return .long(v) }
+        return .bigInteger(value)
+    }
+
+    /// `value` in the wider of its own type and `other`'s when both are numbers (`max(29, 0.4)`
+    /// is `29.0`), otherwise `value` as it is.
+    static func widened(_ value: GremlinValue, toTypeOf other: GremlinValue) -> GremlinValue {
+        guard let ra = rank(value), let rb = rank(other), rb > ra, let wide = WideNumber(value) else { return value }
+        switch (rb, wide) {
+        case (0...4, .integer(let n)): return narrow(n, rank: rb)
+        case (5, _): return .float(Float(wide.double))
+        case (6, _): return .double(wide.double)
+        default: return wide.decimal.map(GremlinValue.bigDecimal) ?? value
         }
-        throw TraversalError("\(["byte", "short", "integer", "long"][rank]) overflow")
+    }
+
+    /// `a / b` as a fraction even for integers (TinkerPop's division with floating point
+    /// forced): a `BigDecimal` when either is a `BigInteger` or `BigDecimal`, else a `double`
+    /// (a `float` for floats).
+    static func fraction(_ a: GremlinValue, _ b: GremlinValue) throws -> GremlinValue {
+        guard let ra = rank(a), let rb = rank(b), let x = WideNumber(a), let y = WideNumber(b) else {
+            throw TraversalError("arithmetic needs numbers, not \(a.typeName) and \(b.typeName)")
+        }
+        switch max(ra, rb) {
+        case 4:
+            guard case .integer(let p) = x, case .integer(let q) = y else { break }
+            guard q != 0 else { throw TraversalError("Division by zero") }
+            return .bigDecimal(decimalQuotient(p, q))
+        case 7: return try divide(a, b)
+        case 5: return .float(Float(x.double / y.double))
+        default: break
+        }
+        return .double(x.double / y.double)
+    }
+
+    /// `p / q` to 38 significant digits, for integers too large for `Decimal` themselves.
+    private static func decimalQuotient(_ p: BigInt, _ q: BigInt) -> Decimal {
+        var scale = 38 - (String(p.magnitude).count - String(q.magnitude).count)
+        scale = max(scale, 0)
+        let scaled = p * BigInt(10).power(scale) / q
+        return Decimal(string: String(scaled)).map { $0 * Decimal(sign: .plus, exponent: -scale, significand: 1) } ?? 0
     }
 
     static func sum(_ a: GremlinValue, _ b: GremlinValue) throws -> GremlinValue { try apply(.add, a, b) }

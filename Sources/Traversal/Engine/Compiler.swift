@@ -87,7 +87,7 @@ final class Compiler {
             pipeline.append(step)
         }
         if let dangling = pendingRepeatModulators.first {
-            throw TraversalError("\(dangling.name)() must be followed by repeat()", at: dangling.range)
+            throw TraversalError("The repeat()-traversal was not defined: \(dangling.name)() must come with repeat()", at: dangling.range)
         }
     }
 

@@ -6,7 +6,8 @@ extension Compiler {
             if try c.isLocalScope(call) {
                 return MapStep("dedup", context: c.context) { t in
                     switch t.value {
-                    case .list(let items): return .list(GremlinSet(items).elements)
+                    // TinkerPop's DedupLocalStep collects into a set.
+                    case .list(let items): return .set(GremlinSet(items))
                     case .set: return t.value
                     default: return t.value
                     }
@@ -54,7 +55,7 @@ final class DedupStep: Step {
                 }
                 key = .list(parts)
             }
-            if seen.insert(key).inserted {
+            if seen.insert(Self.identity(of: key)).inserted {
                 t.bulk = 1
                 t.path.addLabels(labels)
                 return t
@@ -64,6 +65,13 @@ final class DedupStep: Step {
     }
 
     override func reset() { seen.removeAll(keepingCapacity: true) }
+
+    /// What makes two values the same to `dedup()`: a property is its key and value, whatever
+    /// element holds it (TinkerPop's property equality).
+    private static func identity(of value: GremlinValue) -> GremlinValue {
+        guard case .property(let p) = value else { return value }
+        return .list([.token(Token("Property", p.key)), p.value])
+    }
 }
 
 /// `order()` with `by()` keys and `Order.asc`/`desc`/`shuffle` (or a comparator), globally or

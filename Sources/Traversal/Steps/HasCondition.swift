@@ -17,6 +17,8 @@ enum HasCondition {
     case key(ValuePredicate)
     /// `hasValue(...)` on a property.
     case value(ValuePredicate)
+    /// `has(null)`, `has(null, value)`: no property has a null key, so nothing passes.
+    case nullKey
 
     func matches(_ value: GremlinValue, context: ExecutionContext) throws -> Bool {
         switch self {
@@ -41,6 +43,8 @@ enum HasCondition {
             return try Self.propertyValue(key, of: value, context: context) != nil
         case .absent(let key):
             return try Self.propertyValue(key, of: value, context: context) == nil
+        case .nullKey:
+            return false
         case .key(let p):
             switch value {
             case .vertexProperty(let vp): return p.matches(.string(vp.key))
@@ -104,6 +108,7 @@ extension Compiler {
                 default: throw TraversalError("has() cannot test T.\(constant.name)", at: keyArgument.range)
                 }
             }
+            if try value(keyArgument) == .null { return .nullKey }
             let key = try keyString(keyArgument, in: call)
             guard let test else { return .exists(key) }
             if case .traversal(let t) = test.value { return .propertyTraversal(key, try pipeline(t)) }
@@ -137,7 +142,12 @@ extension Compiler {
         var candidates: [GremlinValue] = []
         for argument in call.arguments {
             let v = try value(argument)
-            if let items = v.collectionElements { candidates.append(contentsOf: items) } else { candidates.append(v) }
+            // A lone list stands for its items; among other values it is one candidate.
+            if call.arguments.count == 1, let items = v.collectionElements {
+                candidates.append(contentsOf: items)
+            } else {
+                candidates.append(v)
+            }
         }
         return ValuePredicate(test: { v in candidates.contains { $0.gremlinEquals(v) } }, equalityCandidates: candidates)
     }

@@ -89,7 +89,11 @@ final class RepeatStep: Step {
     }
 
     private func runRound() throws {
-        body.reset()
+        // Only barriers start afresh each round: as in TinkerPop, a `dedup()` or `limit()` in
+        // the body remembers what it let through in earlier rounds (`repeat(dedup()).times(2)`
+        // ends with nothing).
+        body.start.reset()
+        for step in body.steps where step is BarrierStep { step.reset() }
         for t in round { body.add(t) }
         round = []
         var next: [Traverser] = []
@@ -111,6 +115,7 @@ final class RepeatStep: Step {
     }
 
     override func reset() {
+        body.reset()
         output = []
         outputIndex = 0
         round = []

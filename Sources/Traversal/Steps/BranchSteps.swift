@@ -14,14 +14,26 @@ extension Compiler {
         "local": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("local() takes one traversal", at: call.range) }
             let child = try c.traversal(call.arguments[0], in: call)
+            // The child sees one traverser, as TinkerPop's does; its bulk multiplies the results
+            // (`local(fold())` over a bulk of two gives two lists of one, not one list of two).
             return TraverserFlatMapStep("local", context: c.context, children: [child]) { t in
-                try child.results(for: t)
+                var single = t
+                single.bulk = 1
+                return try child.results(for: single).map { result in
+                    var result = result
+                    result.bulk *= t.bulk
+                    return result
+                }
             }
         },
         "map": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("map() takes one traversal", at: call.range) }
             let child = try c.traversal(call.arguments[0], in: call)
-            return MapStep("map", context: c.context) { t in try child.firstValue(for: t) }
+            return MapStep("map", context: c.context) { t in
+                var single = t
+                single.bulk = 1
+                return try child.firstValue(for: single)
+            }
         },
         "flatMap": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("flatMap() takes one traversal", at: call.range) }

@@ -29,8 +29,9 @@ enum HasCondition {
             guard let id = try context.userID(of: value) else { return false }
             if p.matches(id) { return true }
             // An id given as text matches a numeric id with the same digits, and the other way
-            // round, as TinkerGraph's id manager converts them.
-            guard let text = ExecutionContext.externalIDText(id) else { return false }
+            // round, as TinkerGraph's id manager converts them; only for equality, so `neq(1)`
+            // still leaves out vertex 1.
+            guard p.equalityCandidates != nil, let text = ExecutionContext.externalIDText(id) else { return false }
             if case .string = id { return Int64(text).map { p.matches(.long($0)) || p.matches(.int(Int32(truncatingIfNeeded: $0))) } ?? false }
             return p.matches(.string(text))
         case .property(let key, let p):

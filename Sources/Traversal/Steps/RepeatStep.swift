@@ -89,11 +89,11 @@ final class RepeatStep: Step {
     }
 
     private func runRound() throws {
-        // Only barriers start afresh each round: as in TinkerPop, a `dedup()` or `limit()` in
-        // the body remembers what it let through in earlier rounds (`repeat(dedup()).times(2)`
-        // ends with nothing).
+        // Every step starts afresh each round (a `limit()` limits each round) except `dedup()`,
+        // which, as in TinkerPop, remembers what earlier rounds let through:
+        // `repeat(dedup()).times(2)` ends with nothing.
         body.start.reset()
-        for step in body.steps where step is BarrierStep { step.reset() }
+        for step in body.steps where !(step is DedupStep) { step.reset() }
         for t in round { body.add(t) }
         round = []
         var next: [Traverser] = []

@@ -35,6 +35,7 @@ extension Compiler {
             endLabel = try string(last.arguments[0], in: last)
             steps.removeLast()
         }
+        steps = steps.map(Self.scopingConnectives)
         let child = try pipeline(Gremlin.Traversal(root: .anonymous, steps: steps, range: traversal.range))
         let context = self.context
         return FilterStep("where", context: context, children: [child]) { t in
@@ -50,6 +51,33 @@ extension Compiler {
             for result in try child.results(for: start) where result.value == expected { return true }
             return false
         }
+    }
+}
+
+extension Compiler {
+    /// Inside `where()`, the operands of `and`/`or`/`not` start from and end on labelled
+    /// objects too: a leading `as("a")` becomes `select(last, "a")` and a trailing `as("b")`
+    /// becomes `where(eq("b"))`.
+    fileprivate static func scopingConnectives(_ step: Gremlin.Step) -> Gremlin.Step {
+        guard ["and", "or", "not"].contains(step.name) else { return step }
+        var scoped = step
+        scoped.arguments = step.arguments.map { argument in
+            guard case .traversal(var t) = argument.value else { return argument }
+            var steps = t.steps.map(scopingConnectives)
+            if let first = steps.first, first.name == "as", first.arguments.count == 1 {
+                steps[0] = Gremlin.Step(
+                    "select", [Argument(.enumConstant(EnumConstant("Pop", "last"))), first.arguments[0]], range: first.range)
+            }
+            if steps.count > 1, let last = steps.last, last.name == "as", last.arguments.count == 1 {
+                let equal = Gremlin.Predicate.call(family: "P", name: "eq", arguments: [last.arguments[0].value])
+                steps[steps.count - 1] = Gremlin.Step("where", [Argument(.predicate(equal), range: last.range)], range: last.range)
+            }
+            t.steps = steps
+            var rewritten = argument
+            rewritten.value = .traversal(t)
+            return rewritten
+        }
+        return scoped
     }
 }
 
@@ -113,6 +141,9 @@ final class WherePredicateStep: Step {
                 return false
             }
         case .negate(let inner):
+            return try resolve(inner, for: t)?.negated
+        case .call(_, "not", let arguments) where arguments.count == 1:
+            guard case .predicate(let inner) = arguments[0] else { return nil }
             return try resolve(inner, for: t)?.negated
         case .call(let family, let name, let arguments):
             var values: [GremlinValue] = []

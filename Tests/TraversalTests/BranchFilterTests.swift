@@ -67,7 +67,7 @@ struct BranchFilterTests {
         try withModernGraph { g throws in
             #expect(try g.strings("g.V().repeat(dedup()).times(2).count()") == ["0L"])
             #expect(try g.strings("g.V().emit().repeat(dedup()).times(2).count()") == ["12L"])
-            #expect(try g.strings("g.V(1).repeat(out().fold().unfold()).times(2).count()") == ["2L"])
+            #expect(try g.strings("g.V(1).repeat(out().order().by('name')).times(2).values('name')") == ["lop", "ripple"])
         }
     }
 
@@ -117,6 +117,43 @@ struct BranchFilterTests {
         try withModernGraph { g throws in
             #expect(try g.strings("g.V().bothE().properties().dedup().count()") == ["4L"])
             #expect(try g.strings("g.V().out().in().values('name').fold().dedup(local).count(local)") == ["3L"])
+        }
+    }
+
+    @Test("dedup() takes one by(); under ProductiveByStrategy a missing key is null")
+    func dedupBy() throws {
+        try withModernGraph { g throws in
+            let error = #expect(throws: TraversalError.self) { try g.run("g.V().dedup().by('name').by('age')") }
+            #expect(error?.description.contains("Dedup step can only have one by modulator") == true)
+            #expect(try g.strings("g.V().dedup().by('age').count()") == ["4L"])
+            #expect(try g.strings("g.withStrategies(ProductiveByStrategy).V().dedup().by('age').count()") == ["5L"])
+        }
+    }
+
+    @Test("where() applies its by() modulators round robin: the start, then each label in turn")
+    func whereByRoundRobin() throws {
+        try withModernGraph { g throws in
+            let base = "g.V(1).as('a').out('knows').as('b').out('created').as('c').where('a', lt('b').and(lt('c'))).by(constant(1)).by(constant(2))"
+            #expect(try g.strings(base + ".by(constant(0)).count()") == ["0L"])
+            #expect(try g.strings(base + ".by(constant(3)).count()") == ["2L"])
+            #expect(try g.sortedStrings("g.withStrategies(ProductiveByStrategy).V(3).as('a').in().out().as('b').where('a', eq('b')).by('age').values('name')")
+                    == ["lop", "lop", "lop", "ripple"])
+        }
+    }
+
+    @Test("P.not() works in has() and in where() with labels")
+    func notPredicate() throws {
+        try withModernGraph { g throws in
+            #expect(try g.sortedStrings("g.V().has('age', P.not(P.lt(30))).values('name')") == ["josh", "peter"])
+            #expect(try g.strings("g.V(1).out().aggregate('x').out().where(P.not(P.within('x'))).values('name')") == ["ripple"])
+        }
+    }
+
+    @Test("inside where(), and()/or()/not() operands start from and end on labels")
+    func whereConnectiveLabels() throws {
+        try withModernGraph { g throws in
+            let rows = try g.sortedStrings("g.V().as('a').out('created').as('b').where(and(as('b').in(), not(as('a').out('created').has('name', 'ripple')))).select('a', 'b').by('name')")
+            #expect(rows == ["{a:marko,b:lop}", "{a:peter,b:lop}"])
         }
     }
 

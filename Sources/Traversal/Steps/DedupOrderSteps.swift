@@ -38,15 +38,19 @@ final class DedupStep: Step {
 
     override func modulate(_ modulator: Modulator) throws {
         guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
+        guard by == nil else { throw TraversalError("Dedup step can only have one by modulator", at: modulator.range) }
         by = try Projection(args, compiler: compiler, range: modulator.range)
     }
 
     override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             let key: GremlinValue
-            if keys.isEmpty {
-                guard let k = try by.map({ try $0.apply(to: t, context: context) }) ?? t.value else { continue }
+            if keys.isEmpty, let by {
+                // Under ProductiveByStrategy an unproductive by() makes null a key like any other.
+                guard let k = try by.apply(to: t, context: context) ?? (context.strategies.productiveBy ? .null : nil) else { continue }
                 key = k
+            } else if keys.isEmpty {
+                key = t.value
             } else {
                 var parts: [GremlinValue] = []
                 for label in keys {

@@ -163,6 +163,8 @@ struct BranchFilterTests {
             #expect(try g.strings("g.V().hasId('2', null)") == ["v[2]"])
             #expect(try g.sortedStrings("g.V(1).out().has(T.id, within('2', '3'))") == ["v[2]", "v[3]"])
             #expect(try g.strings("g.V(1).out().hasId(2, [3, 4])") == ["v[2]"])
+            #expect(try g.strings("g.E(11).outV().outE().has(T.id, '10')") == ["e[10]"])
+            #expect(try g.sortedStrings("g.V().in().hasId(neq(1))") == ["v[4]", "v[4]", "v[6]"])
             #expect(try g.sortedStrings("g.V(1).out().hasId([3, 4])") == ["v[3]", "v[4]"])
         }
     }

@@ -103,7 +103,11 @@ extension Compiler {
                 let p = try predicate(test)
                 switch constant.name {
                 case "label": return .label(p)
-                case "id": return .id(p)
+                case "id":
+                    // A plain id is an equality, so an id written as text can find a numeric one.
+                    if case .predicate = test.value { return .id(p) }
+                    let id = try value(test)
+                    return .id(ValuePredicate(test: { $0.gremlinEquals(id) }, equalityCandidates: [id]))
                 case "key": return .key(p)
                 case "value": return .value(p)
                 default: throw TraversalError("has() cannot test T.\(constant.name)", at: keyArgument.range)

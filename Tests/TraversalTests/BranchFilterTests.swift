@@ -62,6 +62,14 @@ struct BranchFilterTests {
         }
     }
 
+    @Test("inject() directly in a repeat body is refused rather than looping for ever")
+    func injectInRepeat() throws {
+        try withModernGraph { g throws in
+            let error = #expect(throws: TraversalError.self) { try g.run("g.V().repeat(inject('y')).times(2)") }
+            #expect(error?.description.contains("The parent of inject()-step can not be repeat()-step") == true)
+        }
+    }
+
     @Test("a dedup in a repeat body remembers earlier rounds; a barrier starts afresh")
     func repeatBodyState() throws {
         try withModernGraph { g throws in

@@ -74,7 +74,12 @@ extension Compiler {
                 args = args.dropFirst()
             }
             guard args.count == 1 else { throw TraversalError("repeat() takes a traversal", at: call.range) }
-            return RepeatStep(body: try c.traversal(args[args.startIndex], in: call), loopName: name, context: c.context)
+            let body = try c.traversal(args[args.startIndex], in: call)
+            // Each round would inject again, for ever; TinkerPop refuses it.
+            if body.steps.contains(where: { $0 is InjectStep }) {
+                throw TraversalError("The parent of inject()-step can not be repeat()-step", at: call.range)
+            }
+            return RepeatStep(body: body, loopName: name, context: c.context)
         },
         "sideEffect": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("sideEffect() takes one traversal", at: call.range) }

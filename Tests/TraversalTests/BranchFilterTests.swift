@@ -208,6 +208,18 @@ struct BranchFilterTests {
         }
     }
 
+    @Test("PartitionStrategy: mergeV() matches only in the read partitions and creates in the write one")
+    func partitionMerge() throws {
+        try withModernGraph { g throws in
+            let partition = "new PartitionStrategy(partitionKey: '_partition', writePartition: 'a', readPartitions: ['a'])"
+            _ = try g.run("g.addV('person').property('name', 'alice').property('_partition', 'b')")
+            #expect(try g.strings("g.withStrategies(\(partition)).mergeV([name: 'alice']).option(Merge.onCreate, [age: 35]).values('age')") == ["35"])
+            #expect(try g.strings("g.V().has('name', 'alice').has('_partition', 'a').count()") == ["1L"])
+            #expect(try g.strings("g.withStrategies(\(partition)).mergeV([name: 'alice']).count()") == ["1L"])
+            #expect(try g.strings("g.V().has('name', 'alice').count()") == ["2L"])
+        }
+    }
+
     @Test("verification strategies raise their errors before anything runs")
     func verificationStrategies() throws {
         try withModernGraph { g throws in

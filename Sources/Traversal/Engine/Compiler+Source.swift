@@ -71,6 +71,9 @@ extension Compiler {
             context.strategies.subgraphVertices = try optionPipeline("vertices")
             context.strategies.subgraphEdges = try optionPipeline("edges")
             context.strategies.subgraphVertexProperties = try optionPipeline("vertexProperties")
+            if case .boolean(let check)? = option("checkAdjacentVertices") {
+                context.strategies.subgraphChecksAdjacentVertices = check
+            }
         case "PartitionStrategy":
             guard case .string(let key)? = try option("partitionKey").map({ try value($0, range: argument.range) }) else {
                 throw TraversalError("PartitionStrategy needs a partitionKey", at: argument.range)
@@ -108,5 +111,72 @@ struct SeededRandom: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+// MARK: Verification strategies
+
+extension Compiler {
+    /// Raises the errors TinkerPop's verification strategies raise before a traversal runs:
+    /// `ReadOnlyStrategy`, `EdgeLabelVerificationStrategy(throwException: true)`,
+    /// `ReservedKeysVerificationStrategy(throwException: true)` and
+    /// `VertexProgramRestrictionStrategy` together with a `VertexProgramStrategy`.
+    static func verifyStrategies(of query: Query) throws {
+        var added: [Gremlin.Strategy] = []
+        var removed: Set<String> = []
+        for step in query.sourceSteps {
+            for argument in step.arguments {
+                guard case .strategy(let strategy) = argument.value else { continue }
+                if step.name == "withStrategies" { added.append(strategy) }
+                if step.name == "withoutStrategies" { removed.insert(strategy.className) }
+            }
+        }
+        let active = added.filter { !removed.contains($0.className) }
+        func strategy(_ name: String) -> Gremlin.Strategy? { active.first { $0.className == name } }
+        func throwsException(_ s: Gremlin.Strategy) -> Bool {
+            s.options?.contains { $0.key == "throwException" && $0.value == .boolean(true) } ?? false
+        }
+        let steps = query.steps + (query.spawnStep.map { [$0] } ?? [])
+        let range = query.range
+
+        if strategy("VertexProgramRestrictionStrategy") != nil, strategy("VertexProgramStrategy") != nil {
+            throw TraversalError("The TraversalSource does not allow the use of a GraphComputer", at: range)
+        }
+        if strategy("ReadOnlyStrategy") != nil, QueryInspection.mutates(query) {
+            throw TraversalError("The provided traversal has a mutating step and thus is not read only", at: range)
+        }
+        if let s = strategy("EdgeLabelVerificationStrategy"), throwsException(s),
+           let step = firstStep(in: steps, where: { edgeSteps.contains($0.name) && $0.arguments.isEmpty }) {
+            throw TraversalError(
+                "The provided traversal contains a vertex step without any specified edge label: \(step.name)()",
+                at: step.range)
+        }
+        if let s = strategy("ReservedKeysVerificationStrategy"), throwsException(s) {
+            var reserved: Set<String> = ["id", "label"]
+            if case .set(let keys)? = s.options?.first(where: { $0.key == "keys" })?.value {
+                reserved = Set(keys.compactMap { if case .string(let k) = $0 { k } else { nil } })
+            }
+            let setsReserved = { (step: Gremlin.Step) -> Bool in
+                guard step.name == "property" else { return false }
+                return step.arguments.contains { if case .string(let k) = $0.value { reserved.contains(k) } else { false } }
+            }
+            if let step = firstStep(in: steps, where: setsReserved) {
+                let key = step.arguments.lazy.compactMap { if case .string(let k) = $0.value, reserved.contains(k) { k } else { nil } }.first ?? ""
+                throw TraversalError("The provided traversal is setting a property key to a reserved word: \(key)", at: step.range)
+            }
+        }
+    }
+
+    private static let edgeSteps: Set<String> = ["out", "in", "both", "outE", "inE", "bothE"]
+
+    /// The first step, at any depth of child traversals, that passes `test`.
+    private static func firstStep(in steps: [Gremlin.Step], where test: (Gremlin.Step) -> Bool) -> Gremlin.Step? {
+        for step in steps {
+            if test(step) { return step }
+            for argument in step.arguments {
+                if case .traversal(let t) = argument.value, let found = firstStep(in: t.steps, where: test) { return found }
+            }
+        }
+        return nil
     }
 }

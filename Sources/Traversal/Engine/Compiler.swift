@@ -45,7 +45,9 @@ final class Compiler {
     private var pendingRepeatModulators: [Modulator] = []
 
     private func compile(_ steps: [Gremlin.Step], into pipeline: Pipeline, isRoot: Bool) throws {
-        let steps = Self.groupingInfixConnectives(steps, keepsFirst: isRoot)
+        // Without ConnectiveStrategy an infix and()/or() stays a connective of no operands.
+        let steps = context.strategies.removed.contains("ConnectiveStrategy")
+            ? steps : Self.groupingInfixConnectives(steps, keepsFirst: isRoot)
         let savedPending = pendingRepeatModulators
         let savedStart = compilingStart
         pendingRepeatModulators = []
@@ -87,7 +89,7 @@ final class Compiler {
             pipeline.append(step)
         }
         if let dangling = pendingRepeatModulators.first {
-            throw TraversalError("\(dangling.name)() must be followed by repeat()", at: dangling.range)
+            throw TraversalError("The repeat()-traversal was not defined: \(dangling.name)() must come with repeat()", at: dangling.range)
         }
     }
 

@@ -36,7 +36,7 @@ final class ExecutionContext {
     /// The writer, or an error naming the step when the run is read-only.
     func requireWriter(for step: String) throws -> GraphWriter {
         guard let writer, !strategies.readOnly else {
-            throw TraversalError("The provided traversal has a mutating step (\(step)) and is read-only")
+            throw TraversalError("The provided traversal has a mutating step and thus is not read only: \(step)")
         }
         return writer
     }
@@ -79,6 +79,8 @@ struct Strategies {
     var subgraphVertices: Pipeline?
     var subgraphEdges: Pipeline?
     var subgraphVertexProperties: Pipeline?
+    /// `SubgraphStrategy(checkAdjacentVertices:)`: an edge needs both its vertices in the subgraph.
+    var subgraphChecksAdjacentVertices = true
     /// `PartitionStrategy`.
     var partition: PartitionSettings?
     /// `ProductiveByStrategy`: an unproductive `by()` yields null instead of filtering.

@@ -26,6 +26,7 @@ public struct GremlinEngine: Sendable {
     /// detached (label and id filled in) so they outlive the transaction.
     public func run(_ query: Query, bindings: [String: GremlinValue] = [:]) throws -> [GremlinValue] {
         if query.transaction != nil { return [] }
+        try Compiler.verifyStrategies(of: query)
         if QueryInspection.mutates(query) {
             return try graph.write { writer in try execute(query, reader: writer, bindings: bindings) }
         }

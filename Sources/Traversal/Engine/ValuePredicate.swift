@@ -52,6 +52,12 @@ extension Compiler {
             }
         case .negate(let inner):
             return try predicate(inner, range: range).negated
+        case .call(_, "not", let arguments):
+            // Its argument is a predicate, not a value.
+            guard arguments.count == 1, case .predicate(let inner) = arguments[0] else {
+                throw TraversalError("P.not() takes a predicate", at: range)
+            }
+            return try predicate(inner, range: range).negated
         case .call(let family, let name, let arguments):
             // P.not's argument is a predicate, which is not a value.
             let values = name == "not" ? [] : try arguments.map { try value($0, range: range) }

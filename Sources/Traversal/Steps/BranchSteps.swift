@@ -3,27 +3,37 @@ import Gremlin
 extension Compiler {
     static let branchSteps: [String: StepBuilder] = [
         "union": { call, c in
-            let children = try call.arguments.map { try c.traversal($0, in: call) }
             if c.compilingStart {
+                // Each branch starts a traversal of its own: `g.union(V().out(), inject(1))`.
+                let children = try call.arguments.map { try c.startTraversal($0, in: call) }
                 return UnionStartStep(children: children, context: c.context)
             }
-            return TraverserFlatMapStep("union", context: c.context, children: children) { t in
-                var out: [Traverser] = []
-                for child in children { out += try child.results(for: t) }
-                return out
-            }
+            let children = try call.arguments.map { try c.traversal($0, in: call) }
+            return UnionStep(children: children, context: c.context)
         },
         "local": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("local() takes one traversal", at: call.range) }
             let child = try c.traversal(call.arguments[0], in: call)
+            // The child sees one traverser, as TinkerPop's does; its bulk multiplies the results
+            // (`local(fold())` over a bulk of two gives two lists of one, not one list of two).
             return TraverserFlatMapStep("local", context: c.context, children: [child]) { t in
-                try child.results(for: t)
+                var single = t
+                single.bulk = 1
+                return try child.results(for: single).map { result in
+                    var result = result
+                    result.bulk *= t.bulk
+                    return result
+                }
             }
         },
         "map": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("map() takes one traversal", at: call.range) }
             let child = try c.traversal(call.arguments[0], in: call)
-            return MapStep("map", context: c.context) { t in try child.firstValue(for: t) }
+            return MapStep("map", context: c.context) { t in
+                var single = t
+                single.bulk = 1
+                return try child.firstValue(for: single)
+            }
         },
         "flatMap": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("flatMap() takes one traversal", at: call.range) }
@@ -64,7 +74,12 @@ extension Compiler {
                 args = args.dropFirst()
             }
             guard args.count == 1 else { throw TraversalError("repeat() takes a traversal", at: call.range) }
-            return RepeatStep(body: try c.traversal(args[args.startIndex], in: call), loopName: name, context: c.context)
+            let body = try c.traversal(args[args.startIndex], in: call)
+            // Each round would inject again, for ever; TinkerPop refuses it.
+            if body.steps.contains(where: { $0 is InjectStep }) {
+                throw TraversalError("The parent of inject()-step can not be repeat()-step", at: call.range)
+            }
+            return RepeatStep(body: body, loopName: name, context: c.context)
         },
         "sideEffect": { call, c in
             guard call.arguments.count == 1 else { throw TraversalError("sideEffect() takes one traversal", at: call.range) }
@@ -74,6 +89,17 @@ extension Compiler {
             }
         },
     ]
+}
+
+extension Compiler {
+    /// A child traversal compiled as the start of a traversal, so its `V()` or `inject()` runs
+    /// once instead of once per incoming traverser.
+    func startTraversal(_ argument: Argument, in call: Gremlin.Step) throws -> Pipeline {
+        guard case .traversal(let t) = argument.value else {
+            throw TraversalError("\(call.name)() takes a traversal here", at: argument.range)
+        }
+        return try pipeline(Gremlin.Traversal(root: .graph, steps: t.steps, range: t.range))
+    }
 }
 
 /// `g.union(a, b)` as the first step: runs each branch once, from nothing.
@@ -114,24 +140,31 @@ final class UnionStartStep: Step {
 
 /// `choose(condition, then, else)`, `choose(P, then, else)`, and `choose(traversal)` /
 /// `branch(traversal)` with `option(key, traversal)`, `Pick.none`, `Pick.unproductive`.
-final class ChooseStep: Step {
+final class ChooseStep: BranchRouterStep {
     private enum Selector {
-        case condition(Pipeline, then: Pipeline, otherwise: Pipeline?)
-        case predicate(ValuePredicate, then: Pipeline, otherwise: Pipeline?)
+        /// `then` is branch 0, `otherwise` (when given) branch 1.
+        case condition(Pipeline)
+        case predicate(ValuePredicate)
         case options(Pipeline)
     }
 
+    private struct Option {
+        var key: GremlinValue?
+        var predicate: ValuePredicate?
+        var pick: String?
+    }
+
     private let selector: Selector
-    private var options: [(key: GremlinValue?, predicate: ValuePredicate?, pick: String?, branch: Pipeline)] = []
+    /// One per branch for `options`, in the order they were written.
+    private var options: [Option] = []
     private let compiler: Compiler
     private let isBranch: Bool
-    private var pending: [Traverser] = []
-    private var index = 0
 
     init(_ call: Gremlin.Step, compiler: Compiler) throws {
         self.compiler = compiler
         self.isBranch = call.name == "branch"
         let args = call.arguments
+        var branches: [Pipeline] = []
         switch args.count {
         case 1:
             if case .traversal(let t) = args[0].value {
@@ -146,104 +179,83 @@ final class ChooseStep: Step {
                 throw TraversalError("choose() takes a traversal", at: args[0].range)
             }
         case 2, 3:
-            let then = try compiler.traversal(args[1], in: call)
-            let otherwise = try args.count == 3 ? compiler.traversal(args[2], in: call) : nil
+            branches.append(try compiler.traversal(args[1], in: call))
+            if args.count == 3 { branches.append(try compiler.traversal(args[2], in: call)) }
             if case .predicate = args[0].value {
-                selector = .predicate(try compiler.predicate(args[0]), then: then, otherwise: otherwise)
+                selector = .predicate(try compiler.predicate(args[0]))
             } else {
-                selector = .condition(try compiler.traversal(args[0], in: call), then: then, otherwise: otherwise)
+                selector = .condition(try compiler.traversal(args[0], in: call))
             }
         default:
             throw TraversalError("choose() takes one to three arguments", at: call.range)
         }
         super.init(call.name, context: compiler.context)
+        self.branches = branches
     }
 
     override var children: [Pipeline] {
-        var all = options.map(\.branch)
         switch selector {
-        case .condition(let c, let t, let o): all += [c, t] + (o.map { [$0] } ?? [])
-        case .predicate(_, let t, let o): all += [t] + (o.map { [$0] } ?? [])
-        case .options(let p): all.append(p)
+        case .condition(let c): branches + [c]
+        case .predicate: branches
+        case .options(let p): branches + [p]
         }
-        return all
     }
 
     override func modulate(_ modulator: Modulator) throws {
-        guard case .option(let keyArgument, let branchArgument) = modulator.kind else { return try super.modulate(modulator) }
+        guard case .option(let keyArgument, let branchArgument) = modulator.kind, case .options = selector else {
+            return try super.modulate(modulator)
+        }
         guard case .traversal(let t) = branchArgument.value else {
             throw TraversalError("option() takes a traversal", at: branchArgument.range)
         }
         let branch = try compiler.pipeline(t)
-        guard let keyArgument else {
-            options.append((nil, nil, nil, branch))
-            return
-        }
-        switch keyArgument.value {
+        var option = Option()
+        switch keyArgument?.value {
+        case nil: break
         case .enumConstant(let constant) where constant.type == "Pick":
-            options.append((nil, nil, constant.name, branch))
+            option.pick = constant.name
         case .predicate:
-            options.append((nil, try compiler.predicate(keyArgument), nil, branch))
+            option.predicate = try compiler.predicate(keyArgument!)
         case .traversal(let keyTraversal):
-            let p = try compiler.pipeline(keyTraversal)
-            let predicate = ValuePredicate { v in (try? p.hasResult(for: Traverser(v))) ?? false }
-            options.append((nil, predicate, nil, branch))
-        default:
-            options.append((try compiler.value(keyArgument), nil, nil, branch))
-        }
-    }
-
-    override func produce() throws -> Traverser? {
-        while true {
-            if index < pending.count {
-                defer { index += 1 }
-                var t = pending[index]
-                t.path.addLabels(labels)
-                return t
+            // TinkerPop lets `branch()` match a key by a traversal, but not `choose()`.
+            guard isBranch else {
+                throw TraversalError("Traversal is not allowed as a Pick token for choose()", at: keyArgument!.range)
             }
-            guard let t = try previous.next() else { return nil }
-            pending = try route(t)
-            index = 0
+            let p = try compiler.pipeline(keyTraversal)
+            option.predicate = ValuePredicate { v in (try? p.hasResult(for: Traverser(v))) ?? false }
+        default:
+            option.key = try compiler.value(keyArgument!)
         }
+        options.append(option)
+        branches.append(branch)
     }
 
-    private func route(_ t: Traverser) throws -> [Traverser] {
+    override func route(_ t: Traverser) throws -> [Int?] {
         switch selector {
-        case .condition(let condition, let then, let otherwise):
-            if try condition.hasResult(for: t) { return try then.results(for: t) }
-            return try otherwise?.results(for: t) ?? [t]
-        case .predicate(let predicate, let then, let otherwise):
-            if predicate.matches(t.value) { return try then.results(for: t) }
-            return try otherwise?.results(for: t) ?? [t]
+        case .condition(let condition):
+            if try condition.hasResult(for: t) { return [0] }
+            return [branches.count > 1 ? 1 : nil]
+        case .predicate(let predicate):
+            if predicate.matches(t.value) { return [0] }
+            return [branches.count > 1 ? 1 : nil]
         case .options(let selector):
             guard let key = try selector.firstValue(for: t) else {
-                if let branch = options.first(where: { $0.pick == "unproductive" })?.branch { return try branch.results(for: t) }
-                return isBranch ? [] : [t]
+                if let i = options.firstIndex(where: { $0.pick == "unproductive" }) { return [i] }
+                return isBranch ? [] : [nil]
             }
-            var out: [Traverser] = []
-            var matched = false
-            for option in options where option.pick == nil {
-                let hit = option.key.map { $0.gremlinEquals(key) } ?? option.predicate?.matches(key) ?? false
-                if hit {
-                    matched = true
-                    out += try option.branch.results(for: t)
+            var targets: [Int?] = []
+            for (i, option) in options.enumerated() where option.pick == nil {
+                if option.key.map({ $0.gremlinEquals(key) }) ?? option.predicate?.matches(key) ?? false {
+                    targets.append(i)
                     if !isBranch { break }
                 }
             }
-            for option in options where option.pick == "any" {
-                matched = true
-                out += try option.branch.results(for: t)
+            for (i, option) in options.enumerated() where option.pick == "any" { targets.append(i) }
+            if targets.isEmpty {
+                if let i = options.firstIndex(where: { $0.pick == "none" }) { return [i] }
+                return isBranch ? [] : [nil]
             }
-            if !matched {
-                if let branch = options.first(where: { $0.pick == "none" })?.branch { return try branch.results(for: t) }
-                return isBranch ? [] : [t]
-            }
-            return out
+            return targets
         }
-    }
-
-    override func reset() {
-        pending = []
-        index = 0
     }
 }

@@ -22,7 +22,7 @@ extension Compiler {
         },
         "sample": { call, c in
             let local = try c.isLocalScope(call)
-            let args = call.arguments.dropFirst(local ? 1 : 0)
+            let args = call.arguments.dropFirst(c.hasScope(call) ? 1 : 0)
             guard args.count == 1, let n = try c.value(args[args.startIndex]).intValue else {
                 throw TraversalError("sample() takes a count", at: call.range)
             }
@@ -34,18 +34,7 @@ extension Compiler {
                     return .list(Array(shuffled.prefix(n)))
                 }
             }
-            return ClosureBarrierStep("sample", context: c.context) { input in
-                var expanded: [Traverser] = []
-                for t in input {
-                    for _ in 0..<t.bulk {
-                        var one = t
-                        one.bulk = 1
-                        expanded.append(one)
-                    }
-                }
-                expanded.shuffle(using: &c.context.random)
-                return Array(expanded.prefix(n))
-            }
+            return SampleStep(count: n, compiler: c)
         },
         "fail": { call, c in
             let message = try call.arguments.first.map { try c.string($0, in: call) } ?? "fail() step triggered"
@@ -77,5 +66,60 @@ extension Compiler {
             guard let items = t.value.collectionElements else { return false }
             return test(items, predicate)
         }
+    }
+}
+
+/// `sample(n)`: `n` traversers drawn at random without replacement, each bulk unit counting once;
+/// with `by(weight)`, each drawn with odds in proportion to its weight (no weight, or a weight
+/// of zero or less: never drawn).
+final class SampleStep: BarrierStep {
+    private let count: Int
+    private var weight: Projection?
+    private let compiler: Compiler
+
+    init(count: Int, compiler: Compiler) {
+        self.count = count
+        self.compiler = compiler
+        super.init("sample", context: compiler.context)
+    }
+
+    override var children: [Pipeline] { weight?.children ?? [] }
+
+    override func modulate(_ modulator: Modulator) throws {
+        guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
+        guard weight == nil else {
+            throw TraversalError("Sample step can only have one by modulator", at: modulator.range)
+        }
+        weight = try Projection(args, compiler: compiler, range: modulator.range)
+    }
+
+    override func process(_ input: [Traverser]) throws -> [Traverser] {
+        var candidates: [(traverser: Traverser, weight: Double)] = []
+        for t in input {
+            var w = 1.0
+            if let weight {
+                guard let value = try weight.apply(to: t, context: context), let d = value.doubleValue, d > 0 else { continue }
+                w = d
+            }
+            var one = t
+            one.bulk = 1
+            for _ in 0..<t.bulk { candidates.append((one, w)) }
+        }
+        var picked: [Traverser] = []
+        var total = candidates.reduce(0) { $0 + $1.weight }
+        while picked.count < count, !candidates.isEmpty, total > 0 {
+            var target = Double.random(in: 0..<total, using: &context.random)
+            var index = candidates.count - 1
+            for (i, candidate) in candidates.enumerated() {
+                if target < candidate.weight { index = i; break }
+                target -= candidate.weight
+            }
+            let chosen = candidates.remove(at: index)
+            total -= chosen.weight
+            var t = chosen.traverser
+            t.path.addLabels(labels)
+            picked.append(t)
+        }
+        return picked
     }
 }

@@ -6,7 +6,8 @@ extension Compiler {
             if try c.isLocalScope(call) {
                 return MapStep("dedup", context: c.context) { t in
                     switch t.value {
-                    case .list(let items): return .list(GremlinSet(items).elements)
+                    // TinkerPop's DedupLocalStep collects into a set.
+                    case .list(let items): return .set(GremlinSet(items))
                     case .set: return t.value
                     default: return t.value
                     }
@@ -37,15 +38,19 @@ final class DedupStep: Step {
 
     override func modulate(_ modulator: Modulator) throws {
         guard case .by(let args) = modulator.kind else { return try super.modulate(modulator) }
+        guard by == nil else { throw TraversalError("Dedup step can only have one by modulator", at: modulator.range) }
         by = try Projection(args, compiler: compiler, range: modulator.range)
     }
 
     override func produce() throws -> Traverser? {
         while var t = try previous.next() {
             let key: GremlinValue
-            if keys.isEmpty {
-                guard let k = try by.map({ try $0.apply(to: t, context: context) }) ?? t.value else { continue }
+            if keys.isEmpty, let by {
+                // Under ProductiveByStrategy an unproductive by() makes null a key like any other.
+                guard let k = try by.apply(to: t, context: context) ?? (context.strategies.productiveBy ? .null : nil) else { continue }
                 key = k
+            } else if keys.isEmpty {
+                key = t.value
             } else {
                 var parts: [GremlinValue] = []
                 for label in keys {
@@ -54,7 +59,7 @@ final class DedupStep: Step {
                 }
                 key = .list(parts)
             }
-            if seen.insert(key).inserted {
+            if seen.insert(Self.identity(of: key)).inserted {
                 t.bulk = 1
                 t.path.addLabels(labels)
                 return t
@@ -64,6 +69,13 @@ final class DedupStep: Step {
     }
 
     override func reset() { seen.removeAll(keepingCapacity: true) }
+
+    /// What makes two values the same to `dedup()`: a property is its key and value, whatever
+    /// element holds it (TinkerPop's property equality).
+    private static func identity(of value: GremlinValue) -> GremlinValue {
+        guard case .property(let p) = value else { return value }
+        return .list([.token(Token("Property", p.key)), p.value])
+    }
 }
 
 /// `order()` with `by()` keys and `Order.asc`/`desc`/`shuffle` (or a comparator), globally or

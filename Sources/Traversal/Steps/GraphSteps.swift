@@ -149,23 +149,37 @@ extension ExecutionContext {
     }
 
     /// Whether `SubgraphStrategy` and `PartitionStrategy` let the traversal see this element.
+    /// An edge is seen only when both its vertices are, unless `checkAdjacentVertices: false`.
     func isVisible(_ value: GremlinValue) throws -> Bool {
-        if let partition = strategies.partition, value.isElement, case .vertex = value {
-            guard let p = try propertyValue(partition.key, of: value), case .string(let s) = p,
-                  partition.readPartitions.contains(s) else { return false }
+        if let partition = strategies.partition {
+            switch value {
+            case .vertex, .edge:
+                guard let p = try propertyValue(partition.key, of: value), case .string(let s) = p,
+                      partition.readPartitions.contains(s) else { return false }
+            default: break
+            }
         }
-        if let partition = strategies.partition, case .edge = value {
-            guard let p = try propertyValue(partition.key, of: value), case .string(let s) = p,
-                  partition.readPartitions.contains(s) else { return false }
-        }
+        guard strategies.subgraphVertices != nil || strategies.subgraphEdges != nil else { return true }
+        // The strategy's own filters see the whole graph, as in TinkerPop (which keeps the
+        // strategy out of them); otherwise `vertices: __.in("knows")` would recurse.
+        let saved = strategies
+        strategies.subgraphVertices = nil
+        strategies.subgraphEdges = nil
+        defer { strategies = saved }
         switch value {
         case .vertex:
-            if let filter = strategies.subgraphVertices { return try filter.hasResult(for: Traverser(value)) }
-        case .edge:
-            if let filter = strategies.subgraphEdges { return try filter.hasResult(for: Traverser(value)) }
-        default: break
+            return try saved.subgraphVertices?.hasResult(for: Traverser(value)) ?? true
+        case .edge(let ref):
+            if let edges = saved.subgraphEdges, try !edges.hasResult(for: Traverser(value)) { return false }
+            guard saved.subgraphChecksAdjacentVertices, let vertices = saved.subgraphVertices else { return true }
+            let edge = try edge(ref.id)
+            for end in [edge.from, edge.to] {
+                guard try vertices.hasResult(for: Traverser(.vertex(VertexReference(id: end)))) else { return false }
+            }
+            return true
+        default:
+            return true
         }
-        return true
     }
 }
 

@@ -17,6 +17,8 @@ enum HasCondition {
     case key(ValuePredicate)
     /// `hasValue(...)` on a property.
     case value(ValuePredicate)
+    /// `has(null)`, `has(null, value)`: no property has a null key, so nothing passes.
+    case nullKey
 
     func matches(_ value: GremlinValue, context: ExecutionContext) throws -> Bool {
         switch self {
@@ -27,8 +29,9 @@ enum HasCondition {
             guard let id = try context.userID(of: value) else { return false }
             if p.matches(id) { return true }
             // An id given as text matches a numeric id with the same digits, and the other way
-            // round, as TinkerGraph's id manager converts them.
-            guard let text = ExecutionContext.externalIDText(id) else { return false }
+            // round, as TinkerGraph's id manager converts them; only for equality, so `neq(1)`
+            // still leaves out vertex 1.
+            guard p.equalityCandidates != nil, let text = ExecutionContext.externalIDText(id) else { return false }
             if case .string = id { return Int64(text).map { p.matches(.long($0)) || p.matches(.int(Int32(truncatingIfNeeded: $0))) } ?? false }
             return p.matches(.string(text))
         case .property(let key, let p):
@@ -41,6 +44,8 @@ enum HasCondition {
             return try Self.propertyValue(key, of: value, context: context) != nil
         case .absent(let key):
             return try Self.propertyValue(key, of: value, context: context) == nil
+        case .nullKey:
+            return false
         case .key(let p):
             switch value {
             case .vertexProperty(let vp): return p.matches(.string(vp.key))
@@ -98,12 +103,17 @@ extension Compiler {
                 let p = try predicate(test)
                 switch constant.name {
                 case "label": return .label(p)
-                case "id": return .id(p)
+                case "id":
+                    // A plain id is an equality, so an id written as text can find a numeric one.
+                    if case .predicate = test.value { return .id(p) }
+                    let id = try value(test)
+                    return .id(ValuePredicate(test: { $0.gremlinEquals(id) }, equalityCandidates: [id]))
                 case "key": return .key(p)
                 case "value": return .value(p)
                 default: throw TraversalError("has() cannot test T.\(constant.name)", at: keyArgument.range)
                 }
             }
+            if try value(keyArgument) == .null { return .nullKey }
             let key = try keyString(keyArgument, in: call)
             guard let test else { return .exists(key) }
             if case .traversal(let t) = test.value { return .propertyTraversal(key, try pipeline(t)) }
@@ -137,7 +147,12 @@ extension Compiler {
         var candidates: [GremlinValue] = []
         for argument in call.arguments {
             let v = try value(argument)
-            if let items = v.collectionElements { candidates.append(contentsOf: items) } else { candidates.append(v) }
+            // A lone list stands for its items; among other values it is one candidate.
+            if call.arguments.count == 1, let items = v.collectionElements {
+                candidates.append(contentsOf: items)
+            } else {
+                candidates.append(v)
+            }
         }
         return ValuePredicate(test: { v in candidates.contains { $0.gremlinEquals(v) } }, equalityCandidates: candidates)
     }

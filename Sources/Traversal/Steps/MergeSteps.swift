@@ -219,6 +219,8 @@ final class MergeStep: Step {
         var result: [GremlinValue] = []
         for id in candidates {
             let v = try context.vertex(id)
+            // PartitionStrategy and SubgraphStrategy hide what a traversal may not see.
+            guard try context.isVisible(.vertex(VertexReference(id: id))) else { continue }
             if try matches(search, label: v.label, properties: v.properties, element: .vertex(VertexReference(id: id))) {
                 result.append(.vertex(VertexReference(id: id)))
             }
@@ -242,6 +244,7 @@ final class MergeStep: Step {
             let e = try context.edge(id)
             if case .vertex(let out)? = search[.token(Token("Direction", "OUT"))], out.id != e.from { continue }
             if case .vertex(let inV)? = search[.token(Token("Direction", "IN"))], inV.id != e.to { continue }
+            guard try context.isVisible(.edge(EdgeReference(id: id))) else { continue }
             if try matches(search, label: e.label, properties: e.properties, element: .edge(EdgeReference(id: id))) {
                 result.append(.edge(EdgeReference(id: id)))
             }

@@ -5,7 +5,7 @@ extension Compiler {
         "limit": { call, c in try c.rangeStep(call, name: "limit") { n in (0, n) } },
         "range": { call, c in
             let local = try c.isLocalScope(call)
-            let args = call.arguments.dropFirst(local ? 1 : 0)
+            let args = call.arguments.dropFirst(c.hasScope(call) ? 1 : 0)
             guard args.count == 2, let low = try c.value(args[args.startIndex]).intValue,
                   let high = try c.value(args[args.startIndex + 1]).intValue else {
                 throw TraversalError("range() takes a low and a high bound", at: call.range)
@@ -15,7 +15,7 @@ extension Compiler {
         "skip": { call, c in try c.rangeStep(call, name: "skip") { n in (n, -1) } },
         "tail": { call, c in
             let local = try c.isLocalScope(call)
-            let args = call.arguments.dropFirst(local ? 1 : 0)
+            let args = call.arguments.dropFirst(c.hasScope(call) ? 1 : 0)
             let n = try args.first.map { a -> Int in
                 guard let n = try c.value(a).intValue else { throw TraversalError("tail() takes a count", at: a.range) }
                 return n
@@ -39,10 +39,16 @@ extension Compiler {
         },
     ]
 
-    /// `limit(n)`/`skip(n)` with an optional `Scope.local` first.
+    /// Whether the first argument is a `Scope` (`local` or `global`).
+    func hasScope(_ call: Gremlin.Step) -> Bool {
+        guard let first = call.arguments.first, case .enumConstant(let constant) = first.value else { return false }
+        return constant.type == "Scope"
+    }
+
+    /// `limit(n)`/`skip(n)` with an optional `Scope` first.
     fileprivate func rangeStep(_ call: Gremlin.Step, name: String, _ bounds: (Int) -> (Int, Int)) throws -> Step {
         let local = try isLocalScope(call)
-        let args = call.arguments.dropFirst(local ? 1 : 0)
+        let args = call.arguments.dropFirst(hasScope(call) ? 1 : 0)
         guard args.count == 1, let n = try value(args[args.startIndex]).intValue else {
             throw TraversalError("\(name)() takes a count", at: call.range)
         }
@@ -52,13 +58,17 @@ extension Compiler {
     fileprivate func rangeStep(_ call: Gremlin.Step, name: String, bounds: (Int, Int), local: Bool) throws -> Step {
         if local {
             return MapStep(name, context: context) { t in
-                Compiler.slice(t.value, low: bounds.0, high: bounds.1, unwrapSingle: name != "skip" && bounds.1 - bounds.0 == 1)
+                Compiler.slice(t.value, low: bounds.0, high: bounds.1, unwrapSingle: false)
             }
+        }
+        if bounds.1 >= 0 && bounds.1 < bounds.0 {
+            throw TraversalError("Not a legal range: [\(bounds.0), \(bounds.1)]", at: call.range)
         }
         return RangeStep(name, low: bounds.0, high: bounds.1, context: context)
     }
 
-    /// `range(local, …)` on a collection: the items in range; one item alone when one was asked for.
+    /// `range(local, …)` on a collection: the items in range, still a collection (TinkerPop 3.8
+    /// no longer unwraps a range of one).
     static func slice(_ value: GremlinValue, low: Int, high: Int, unwrapSingle: Bool) -> GremlinValue? {
         switch value {
         case .list, .path:
@@ -74,7 +84,8 @@ extension Compiler {
             let part = map.entries.dropFirst(low).prefix(high < 0 ? Int.max : max(high - low, 0))
             return .map(GremlinMap(part.map { ($0.key, $0.value) }))
         default:
-            return low == 0 && high != 0 ? value : nil
+            // TinkerPop 3.8: a lone object is a collection of one that the range cannot shrink.
+            return value
         }
     }
 

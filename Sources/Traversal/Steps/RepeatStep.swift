@@ -89,7 +89,11 @@ final class RepeatStep: Step {
     }
 
     private func runRound() throws {
-        body.reset()
+        // Every step starts afresh each round (a `limit()` limits each round) except `dedup()`,
+        // which, as in TinkerPop, remembers what earlier rounds let through:
+        // `repeat(dedup()).times(2)` ends with nothing.
+        body.start.reset()
+        for step in body.steps where !(step is DedupStep) { step.reset() }
         for t in round { body.add(t) }
         round = []
         var next: [Traverser] = []
@@ -111,6 +115,7 @@ final class RepeatStep: Step {
     }
 
     override func reset() {
+        body.reset()
         output = []
         outputIndex = 0
         round = []

@@ -78,7 +78,8 @@ final class AdjacencyStep: ExpandingStep {
             let edge = GremlinValue.edge(EdgeReference(id: adjacent.edge, label: adjacent.label, outVertex: from, inVertex: to))
             let other = GremlinValue.vertex(VertexReference(id: adjacent.other))
             if filtered {
-                guard try context.isVisible(edge), try context.isVisible(other) else { return true }
+                // An edge's own visibility covers its far vertex when the strategy asks for that.
+                guard try context.isVisible(edge), try returnsEdges || context.isVisible(other) else { return true }
             }
             result.append(returnsEdges ? edge : other)
             return true

@@ -35,6 +35,7 @@ extension Compiler {
             endLabel = try string(last.arguments[0], in: last)
             steps.removeLast()
         }
+        steps = steps.map(Self.scopingConnectives)
         let child = try pipeline(Gremlin.Traversal(root: .anonymous, steps: steps, range: traversal.range))
         let context = self.context
         return FilterStep("where", context: context, children: [child]) { t in
@@ -50,6 +51,33 @@ extension Compiler {
             for result in try child.results(for: start) where result.value == expected { return true }
             return false
         }
+    }
+}
+
+extension Compiler {
+    /// Inside `where()`, the operands of `and`/`or`/`not` start from and end on labelled
+    /// objects too: a leading `as("a")` becomes `select(last, "a")` and a trailing `as("b")`
+    /// becomes `where(eq("b"))`.
+    fileprivate static func scopingConnectives(_ step: Gremlin.Step) -> Gremlin.Step {
+        guard ["and", "or", "not"].contains(step.name) else { return step }
+        var scoped = step
+        scoped.arguments = step.arguments.map { argument in
+            guard case .traversal(var t) = argument.value else { return argument }
+            var steps = t.steps.map(scopingConnectives)
+            if let first = steps.first, first.name == "as", first.arguments.count == 1 {
+                steps[0] = Gremlin.Step(
+                    "select", [Argument(.enumConstant(EnumConstant("Pop", "last"))), first.arguments[0]], range: first.range)
+            }
+            if steps.count > 1, let last = steps.last, last.name == "as", last.arguments.count == 1 {
+                let equal = Gremlin.Predicate.call(family: "P", name: "eq", arguments: [last.arguments[0].value])
+                steps[steps.count - 1] = Gremlin.Step("where", [Argument(.predicate(equal), range: last.range)], range: last.range)
+            }
+            t.steps = steps
+            var rewritten = argument
+            rewritten.value = .traversal(t)
+            return rewritten
+        }
+        return scoped
     }
 }
 
@@ -81,7 +109,8 @@ final class WherePredicateStep: Step {
             let left: GremlinValue?
             if let start { left = try Selection.select(start, from: t, pop: .last, context: context) } else { left = t.value }
             guard let left, let projectedLeft = try project(left, index: 0) else { continue }
-            guard let p = try resolve(predicate, for: t) else { continue }
+            var byIndex = 1
+            guard let p = try resolve(predicate, for: t, byIndex: &byIndex) else { continue }
             if p.matches(projectedLeft) {
                 t.path.addLabels(labels)
                 return t
@@ -90,36 +119,44 @@ final class WherePredicateStep: Step {
         return nil
     }
 
+    /// The value under the `index`th `by()` (round robin): the start object takes the first,
+    /// each label in the predicate the next. Under `ProductiveByStrategy` a `by()` that yields
+    /// nothing yields null.
     private func project(_ value: GremlinValue, index: Int) throws -> GremlinValue? {
         guard !by.isEmpty else { return value }
-        return try by[index % by.count].apply(to: Traverser(value), context: context)
+        let projected = try by[index % by.count].apply(to: Traverser(value), context: context)
+        return projected ?? (context.strategies.productiveBy ? .null : nil)
     }
 
     /// The predicate with each label argument replaced by the (projected) object under it.
-    private func resolve(_ p: Gremlin.Predicate, for t: Traverser) throws -> ValuePredicate? {
+    private func resolve(_ p: Gremlin.Predicate, for t: Traverser, byIndex: inout Int) throws -> ValuePredicate? {
         switch p {
         case .and(let a, let b):
-            guard let x = try resolve(a, for: t), let y = try resolve(b, for: t) else { return nil }
+            guard let x = try resolve(a, for: t, byIndex: &byIndex), let y = try resolve(b, for: t, byIndex: &byIndex) else { return nil }
             return ValuePredicate { v in
                 let l = x.test(v), r = y.test(v)
                 if l == false || r == false { return false }
                 return l == nil || r == nil ? nil : true
             }
         case .or(let a, let b):
-            let x = try resolve(a, for: t), y = try resolve(b, for: t)
+            let x = try resolve(a, for: t, byIndex: &byIndex), y = try resolve(b, for: t, byIndex: &byIndex)
             return ValuePredicate { v in
                 let l = x?.test(v), r = y?.test(v)
                 if l == true || r == true { return true }
                 return false
             }
         case .negate(let inner):
-            return try resolve(inner, for: t)?.negated
+            return try resolve(inner, for: t, byIndex: &byIndex)?.negated
+        case .call(_, "not", let arguments) where arguments.count == 1:
+            guard case .predicate(let inner) = arguments[0] else { return nil }
+            return try resolve(inner, for: t, byIndex: &byIndex)?.negated
         case .call(let family, let name, let arguments):
             var values: [GremlinValue] = []
             for argument in arguments {
                 if case .string(let label) = argument {
                     guard let v = try Selection.select(label, from: t, pop: .last, context: context),
-                          let projected = try project(v, index: 1) else { return nil }
+                          let projected = try project(v, index: byIndex) else { return nil }
+                    byIndex += 1
                     values.append(projected)
                 } else if case .predicate = argument {
                     values.append(.null)

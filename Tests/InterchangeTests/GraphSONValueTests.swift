@@ -163,11 +163,22 @@ private let everyType: [GraphSONValue] = [
         #expect(try GraphSONValue(jsonText: GraphSONValue(stored).jsonText).propertyValue == stored)
     }
 
+    @Test("sets, maps and UUIDs are stored with their type")
+    func collections() throws {
+        let uuid = try #require(UUID(uuidString: "41d2e28a-20a4-4ab0-b379-d810dede3786"))
+        let map = GraphSONValue.map([GraphSONMapEntry(key: .string("a"), value: .int32(1)), GraphSONMapEntry(key: .int64(2), value: .set([.bool(true)]))])
+        #expect(GraphSONValue.set([.int32(1)]).propertyValue == .set([.int32(1)]))
+        #expect(GraphSONValue.uuid(uuid).propertyValue.map(GraphSONValue.init) == .uuid(uuid))
+        #expect(map.propertyValue == .map([PropertyMapEntry(key: .string("a"), value: .int32(1)),
+                                           PropertyMapEntry(key: .int64(2), value: .set([.bool(true)]))]))
+        #expect(map.propertyValue.map(GraphSONValue.init) == map)
+    }
+
     @Test("values Kith cannot store have no property value")
     func unstorable() {
         #expect(GraphSONValue.null.propertyValue == nil)
         #expect(GraphSONValue.t("id").propertyValue == nil)
         #expect(GraphSONValue.list([.int32(1), .direction("OUT")]).propertyValue == nil)
-        #expect(GraphSONValue.set([.int32(1)]).propertyValue == .list([.int32(1)]))
+        #expect(GraphSONValue.list([.int32(1), .path(GraphSONPath(labels: [], objects: []))]).propertyValue == nil)
     }
 }

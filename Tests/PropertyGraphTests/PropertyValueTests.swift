@@ -18,6 +18,10 @@ private let samples: [PropertyValue] = [
     .dateTime(0), .dateTime(-1), .dateTime(-62_135_596_800_000), .dateTime(1_709_296_200_250), .dateTime(.max), .dateTime(.min),
     .list([]), .list([.int32(1), .string("two"), .double(3)]),
     .list([.list([.bool(true), .list([])]), .dateTime(-5), .float(.nan)]),
+    .set([]), .set([.string("a"), .int64(2)]),
+    .map([]), .map([PropertyMapEntry(key: .string("city"), value: .string("NYC")),
+                    PropertyMapEntry(key: .int32(2), value: .list([.bool(false)]))]),
+    .uuid(UUIDBits(high: 0x41d2_e28a_20a4_4ab0, low: 0xb379_d810_dede_3786)), .uuid(UUIDBits(high: 0, low: .max)),
 ]
 
 /// Whether `value` holds a NaN anywhere, which equality (and so an equality look-up) never matches.
@@ -25,7 +29,8 @@ private func containsNaN(_ value: PropertyValue) -> Bool {
     switch value {
     case .float(let f): f.isNaN
     case .double(let d): d.isNaN
-    case .list(let items): items.contains(where: containsNaN)
+    case .list(let items), .set(let items): items.contains(where: containsNaN)
+    case .map(let entries): entries.contains { containsNaN($0.key) || containsNaN($0.value) }
     default: false
     }
 }

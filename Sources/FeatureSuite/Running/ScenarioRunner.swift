@@ -101,12 +101,13 @@ public struct ScenarioRunner: Sendable {
         return message
     }
 
-    /// What `next()` gives a TinkerPop runner to assert on: a collection's elements, a map's
-    /// entries (each as a one-entry map), or the one value.
+    /// What `next()` gives a TinkerPop runner to assert on: a collection's (or a path's — Java's
+    /// `Path` is `Iterable`) elements, a map's entries (each as a one-entry map), or the one value.
     static func unrolled(_ value: GremlinValue) -> [GremlinValue] {
         switch value {
         case .list(let items): items
         case .set(let set): set.elements
+        case .path(let path): path.objects
         case .map(let map) where !map.isEntry: map.entries.map { .map(GremlinMap.entry($0.key, $0.value)) }
         default: [value]
         }

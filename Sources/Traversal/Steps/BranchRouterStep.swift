@@ -8,8 +8,7 @@
 class BranchRouterStep: Step {
     /// The branches, in option order; a route names them by index.
     var branches: [Pipeline] = []
-    private var pending: [Traverser] = []
-    private var index = 0
+    private var pending = PendingTraversers()
     private var drained = false
 
     /// Where `t` goes: indexes into `branches`, `nil` for passing through unchanged.
@@ -20,30 +19,25 @@ class BranchRouterStep: Step {
 
     override func produce() throws -> Traverser? {
         while true {
-            if index < pending.count {
-                defer { index += 1 }
-                var t = pending[index]
-                t.path.addLabels(labels)
-                return t
-            }
-            pending = []
-            index = 0
+            if let t = pending.next(labels: labels) { return t }
             if isGlobal {
                 guard !drained else { return nil }
                 drained = true
-                try routeAll()
+                pending.refill(try routeAll())
             } else {
                 guard let t = try previous.next() else { return nil }
+                var routed: [Traverser] = []
                 for target in try route(t) {
-                    if let target { pending += try branches[target].results(for: t) } else { pending.append(t) }
+                    if let target { routed += try branches[target].results(for: t) } else { routed.append(t) }
                 }
+                pending.refill(routed)
             }
         }
     }
 
     /// Routes every waiting traverser, then drains the branches in option order. A branch that
     /// received nothing is not run: its `fold()` would make an empty list out of nothing.
-    private func routeAll() throws {
+    private func routeAll() throws -> [Traverser] {
         for branch in branches { branch.reset() }
         var passing: [Traverser] = []
         var used = Array(repeating: false, count: branches.count)
@@ -57,15 +51,15 @@ class BranchRouterStep: Step {
                 }
             }
         }
+        var out: [Traverser] = []
         for (branch, isUsed) in zip(branches, used) where isUsed {
-            while let t = try branch.next() { pending.append(t) }
+            while let t = try branch.next() { out.append(t) }
         }
-        pending += passing
+        return out + passing
     }
 
     override func reset() {
-        pending = []
-        index = 0
+        pending.removeAll()
         drained = false
     }
 }

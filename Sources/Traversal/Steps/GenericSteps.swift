@@ -69,13 +69,35 @@ final class FlatMapStep: ExpandingStep {
     override func expand(_ traverser: Traverser) throws -> [GremlinValue] { try expansion(traverser) }
 }
 
+/// Traversers waiting to leave a step, handed out in order with the step's `as()` labels added.
+struct PendingTraversers {
+    private var items: [Traverser] = []
+    private var index = 0
+
+    /// Replaces what is waiting.
+    mutating func refill(_ traversers: [Traverser]) {
+        items = traversers
+        index = 0
+    }
+
+    /// The next waiting traverser, labelled, or `nil` when none is left.
+    mutating func next(labels: [String]) -> Traverser? {
+        guard index < items.count else { return nil }
+        var t = items[index]
+        index += 1
+        t.path.addLabels(labels)
+        return t
+    }
+
+    mutating func removeAll() { refill([]) }
+}
+
 /// One traverser in, any number of traversers out, each already carrying its path (`union()`,
 /// `local()`, the branches of `choose()`).
 final class TraverserFlatMapStep: Step {
     private let expand: (Traverser) throws -> [Traverser]
     private let childPipelines: [Pipeline]
-    private var pending: [Traverser] = []
-    private var index = 0
+    private var pending = PendingTraversers()
 
     init(_ name: String, context: ExecutionContext, children: [Pipeline] = [],
          _ expand: @escaping (Traverser) throws -> [Traverser]) {
@@ -88,22 +110,13 @@ final class TraverserFlatMapStep: Step {
 
     override func produce() throws -> Traverser? {
         while true {
-            if index < pending.count {
-                defer { index += 1 }
-                var t = pending[index]
-                t.path.addLabels(labels)
-                return t
-            }
+            if let t = pending.next(labels: labels) { return t }
             guard let t = try previous.next() else { return nil }
-            pending = try expand(t)
-            index = 0
+            pending.refill(try expand(t))
         }
     }
 
-    override func reset() {
-        pending = []
-        index = 0
-    }
+    override func reset() { pending.removeAll() }
 }
 
 /// Lets through the traversers `test` accepts (`has`, `is`, `where`, `simplePath`).

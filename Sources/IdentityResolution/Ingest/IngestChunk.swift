@@ -3,7 +3,7 @@ import PropertyGraph
 /// One committed chunk of an ingest: the vertices and edges of up to
 /// ``Ingester/chunkRows`` rows, each identifier vertex once, loaded vertices
 /// first so that every edge finds its ends.
-struct Chunk {
+struct IngestChunk {
     let file: String
     private var vertices = VertexBatch()
     private var edges = EdgeBatch()

@@ -257,31 +257,3 @@ public struct Resolver {
         return summary
     }
 }
-
-/// Everything a resolve decided, for the writer.
-struct ResolutionOutcome {
-    /// The nodes of each identity.
-    var clusters: [[Int32]]
-    var identityNames: [String]
-    var identityOfNode: [Int32]
-    /// Identity index → household index.
-    var householdOfIdentity: [Int]
-    var householdNames: [String]
-    var guards: [Int32: GuardReason]
-    var fuzzy: [FuzzyMatch]
-    var state: ResolutionState
-    var summary: ResolveSummary
-    var changes: [IdentityChange] = []
-}
-
-/// Named phase timings.
-struct PhaseClock {
-    private var last = PhaseTimer.now()
-    private(set) var phases: [(String, Double)] = []
-
-    mutating func mark(_ name: String) {
-        let now = PhaseTimer.now()
-        phases.append((name, now - last))
-        last = now
-    }
-}

@@ -2,6 +2,7 @@ import ArgumentParser
 import IdentityResolution
 import Interchange
 import PropertyGraph
+import Traversal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,6 +47,20 @@ struct DemoCommand: ParsableCommand {
         print("weight >= 0.5:     \(strong.components) components (largest \(strong.largest))")
         let knows = try graph.connectedComponents(edgeLabels: ["knows"])
         print("'knows' only:      \(knows.components) components (largest \(knows.largest))")
+        try gremlin(on: graph, [
+            "g.V().has('person','name','marko').out('knows').values('name')",
+            "g.V().hasLabel('person').order().by('age', desc).project('name','age').by('name').by('age').limit(2)",
+            "g.V().pageRank().order().by('gremlin.pageRankVertexProgram.pageRank', desc).limit(1).values('name')",
+        ])
+    }
+
+    /// Runs each query and prints it with its results, as `kith query --output json` would.
+    private func gremlin(on graph: Graph, _ queries: [String]) throws {
+        let engine = GremlinEngine(graph: graph)
+        for query in queries {
+            print("gremlin> \(query)")
+            print("  " + ResultRendering.json(try engine.run(query)))
+        }
     }
 
     /// The retail identity walk-through, in a store of its own inside the first's directory
@@ -70,6 +85,12 @@ struct DemoCommand: ParsableCommand {
         for (identifier, reason) in summary.householdHeldBack.prefix(3) { print("  \(identifier): \(reason)") }
         let export = store + "/clusters.csv"
         try ClusterExport.writeCSV(of: graph, to: export)
+        try gremlin(on: graph, [
+            "g.V().hasLabel('identity').order().by(__.in('member_of').hasLabel('record').count(), desc).limit(1)"
+                + ".project('identity','sources','household').by('identity_id')"
+                + ".by(__.in('member_of').hasLabel('record').groupCount().by('source'))"
+                + ".by(__.coalesce(__.out('lives_in').values('household_id'), __.constant('none')))",
+        ])
         print("evaluation against \(retail)'s truth (export: \(export)):")
         for line in EvaluationReport.lines(try Evaluation(truthDirectory: retail, export: export)) { print("  " + line) }
     }

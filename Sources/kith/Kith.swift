@@ -6,7 +6,7 @@ struct Kith: ParsableCommand {
         commandName: "kith",
         abstract: "An embedded identity graph store: LMDB property graph, bulk import, Gremlin, components, identity resolution.",
         subcommands: [
-            ImportCommand.self, QueryCommand.self, StatsCommand.self, ComponentsCommand.self, DemoCommand.self, GenerateCommand.self,
+            ImportCommand.self, QueryCommand.self, StatsCommand.self, ReportCommand.self, ComponentsCommand.self, DemoCommand.self, GenerateCommand.self,
             IngestCommand.self, ResolveCommand.self, ExplainCommand.self, ExportCommand.self, EvaluateCommand.self,
         ]
     )

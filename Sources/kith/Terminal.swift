@@ -1,3 +1,4 @@
+import IdentityResolution
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,12 +40,4 @@ private func writeStandardError(_ text: String) {
 }
 
 /// A count with thousands separators, as people read them: 3,000,000.
-func grouped(_ n: Int) -> String {
-    let digits = Array(String(n.magnitude))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(d)
-    }
-    return (n < 0 ? "-" : "") + out
-}
+func grouped(_ n: Int) -> String { NumberText.grouped(n) }

@@ -95,7 +95,8 @@ extension QuerySession {
 /// The shell's history: the session's queries, appended to `~/.kith_history` as they are entered.
 struct ShellHistory {
     private(set) var entries: [String] = []
-    private let path = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".kith_history").path
+    /// In `$HOME` when it is set (so a test or a sandbox can move it), else the user's home.
+    private let path = (ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.kith_history"
 
     init() {
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {

@@ -19,11 +19,13 @@ enum Terminal {
         writeStandardError("\r\u{1B}[K" + text)
     }
 
-    /// The width of the terminal on standard output, or 120 when it is not a terminal.
+    /// The width of the terminal on standard output; when it is not a terminal, `COLUMNS` if
+    /// that is set (as shells export it), else 120.
     static var width: Int {
         var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 120 }
-        return Int(size.ws_col)
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns > 0 { return columns }
+        return 120
     }
 
     /// Clears the progress line (terminal only).

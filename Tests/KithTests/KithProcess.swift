@@ -21,11 +21,15 @@ struct KithProcess {
         var stderr: String
     }
 
-    /// Runs `kith` with `arguments`, feeding `input` (when given) to its standard input through a pipe.
-    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// Runs `kith` with `arguments`, feeding `input` (when given) to its standard input through a
+    /// pipe; `environment` adds to or replaces variables of the test's own.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -21,6 +21,7 @@ public enum ClusterExport {
     }
 
     /// Writes the export of `graph` to `path` and says how many identities and rows it wrote.
+    @discardableResult
     public static func write(
         of graph: Graph, to path: String, hashing: IdentifierHashing? = nil,
         progress: (IdentityExportProgress) -> Void = { _ in }

@@ -1,3 +1,4 @@
+import Interchange
 import PropertyGraph
 
 /// Writes one JSON object a line per resolved identity:
@@ -60,24 +61,11 @@ public enum IdentityJSONLExport {
         s += "],\"devices\":[" + list(identity.identifiers.filter(\.isDevice)) + "]}\n"
         return s
     }
+}
 
-    /// `text` as a JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
-    public static func jsonString(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+/// `text` as a JSON string literal: quoted as it is when nothing needs escaping (ids, keys,
+/// normalized values — nearly everything), else through Interchange's RFC 8259 writer.
+func jsonString(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
+    return jsonStringLiteral(text)
 }

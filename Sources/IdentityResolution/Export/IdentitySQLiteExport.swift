@@ -94,7 +94,7 @@ public enum IdentitySQLiteExport {
                         ])
                         for record in identity.records {
                             let attributes = "{" + record.attributes.map {
-                                IdentityJSONLExport.jsonString($0.name) + ":" + IdentityJSONLExport.jsonString($0.value)
+                                jsonString($0.name) + ":" + jsonString($0.value)
                             }.joined(separator: ",") + "}"
                             try insertMember.execute(arguments: [id, record.source, record.key, attributes])
                         }

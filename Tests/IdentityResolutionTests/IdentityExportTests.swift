@@ -86,7 +86,8 @@ import Testing
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
                 #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
                 let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-                #expect(indexes == ["identifiers_by_identity", "identities_by_household", "members_by_identity"])
+                #expect(indexes == ["identifiers_by_identity", "identifiers_by_type_value", "identities_by_household",
+                                    "members_by_identity", "members_by_source_key"])
             }
         }
     }

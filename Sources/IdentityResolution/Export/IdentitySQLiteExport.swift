@@ -8,13 +8,13 @@ import Darwin
 
 /// Writes the resolved identities into a SQLite database file, for BI tools and plain SQL.
 ///
-/// Schema (see ``schema``): `households` (one row per household that has a member),
-/// `identities` (one row per identity, with its household or NULL), `members` (one row per
-/// member record, keyed by source and record key, attributes as a JSON object), and
-/// `identifiers` (one row per member identifier, keyed by type and value; `is_device` marks
-/// device ids and cookies). Every table has its natural primary key; `members`,
-/// `identifiers` and `identities` are indexed by the id they point up to, so "the members of
-/// identity X" and "the identities of household H" are index look-ups. The foreign keys are
+/// Schema (see ``schema`` and ``indexes``): `households` (one row per household that has a
+/// member), `identities` (one row per identity, with its household or NULL), `members` (one
+/// row per member record, unique by source and record key, attributes as a JSON object), and
+/// `identifiers` (one row per member identifier, unique by type and value; `is_device` marks
+/// device ids and cookies). `households` and `identities` have their ids as primary keys;
+/// `members`, `identifiers` and `identities` are indexed by the id they point up to, so "the
+/// members of identity X" and "the identities of household H" are index look-ups. The foreign keys are
 /// declared (SQLite checks them when a connection turns `PRAGMA foreign_keys` on).
 ///
 /// Streamed: rows are inserted as identities are read, in one transaction without a
@@ -38,20 +38,21 @@ public enum IdentitySQLiteExport {
             identity_id TEXT NOT NULL REFERENCES identities(identity_id),
             source TEXT NOT NULL,
             key TEXT NOT NULL,
-            attributes TEXT NOT NULL,
-            PRIMARY KEY (source, key)
+            attributes TEXT NOT NULL
         );
         CREATE TABLE identifiers (
             identity_id TEXT NOT NULL REFERENCES identities(identity_id),
             type TEXT NOT NULL,
             value TEXT NOT NULL,
-            is_device INTEGER NOT NULL,
-            PRIMARY KEY (type, value)
+            is_device INTEGER NOT NULL
         );
         """
 
-    /// The secondary indexes, built once the rows are in.
+    /// The indexes, built once the rows are in (sorting once beats inserting into a B-tree at
+    /// random). The unique ones are the natural keys of `members` and `identifiers`.
     public static let indexes = """
+        CREATE UNIQUE INDEX members_by_source_key ON members(source, key);
+        CREATE UNIQUE INDEX identifiers_by_type_value ON identifiers(type, value);
         CREATE INDEX identities_by_household ON identities(household_id);
         CREATE INDEX members_by_identity ON members(identity_id);
         CREATE INDEX identifiers_by_identity ON identifiers(identity_id);
@@ -68,7 +69,7 @@ public enum IdentitySQLiteExport {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

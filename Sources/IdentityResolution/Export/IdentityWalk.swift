@@ -19,12 +19,55 @@ public struct IdentityWalk {
     }
 
     /// Calls `body` with each identity, in store order, until it returns false.
-    /// - Complexity: one adjacency scan and one vertex read per member.
+    ///
+    /// Identities are read in chunks of ``chunkSize``: their adjacency first, then every
+    /// member vertex of the chunk in id order, which walks the vertex B-tree front to back
+    /// instead of jumping about it (members of one identity were ingested far apart). Memory
+    /// is one chunk's members.
+    /// - Complexity: one adjacency scan per identity and one vertex read per member.
     public func forEachIdentity(_ body: (ExportedIdentity) throws -> Bool) throws {
+        var chunk: [VertexID] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        var keepGoing = true
         try reader.forEachVertexID(label: Schema.identityLabel) { id in
-            guard let identity = try identity(id) else { return true }
-            return try body(identity)
+            chunk.append(id)
+            if chunk.count == Self.chunkSize {
+                keepGoing = try identities(chunk, body)
+                chunk.removeAll(keepingCapacity: true)
+            }
+            return keepGoing
         }
+        if keepGoing && !chunk.isEmpty { _ = try identities(chunk, body) }
+    }
+
+    /// Identities read together, so that their members are read in id order.
+    public static let chunkSize = 4096
+
+    /// Reads the identities `ids` and hands each to `body`; false when `body` said stop.
+    private func identities(_ ids: [VertexID], _ body: (ExportedIdentity) throws -> Bool) throws -> Bool {
+        var shells: [(identity: ExportedIdentity, members: [VertexID])] = []
+        shells.reserveCapacity(ids.count)
+        var memberIDs: [VertexID] = []
+        for id in ids {
+            guard let vertex = try reader.vertex(id), let identityID = vertex.properties[Schema.identityIDKey]?.stringValue else { continue }
+            let members = try reader.adjacentEdges(of: id, direction: .in, labels: [Schema.memberOfLabel]).map(\.other)
+            memberIDs.append(contentsOf: members)
+            shells.append((ExportedIdentity(vertex: id, identityID: identityID, household: try household(of: id)), members))
+        }
+        memberIDs.sort()
+        var vertices: [VertexID: Vertex] = [:]
+        vertices.reserveCapacity(memberIDs.count)
+        for id in memberIDs where vertices[id] == nil {
+            if let vertex = try reader.vertex(id) { vertices[id] = vertex }
+        }
+        for (shell, members) in shells {
+            var identity = shell
+            for member in members {
+                if let vertex = vertices[member] { Self.add(vertex, to: &identity) }
+            }
+            guard try body(identity) else { return false }
+        }
+        return true
     }
 
     /// The identity at vertex `id`, or nil when that is no identity vertex.
@@ -33,16 +76,20 @@ public struct IdentityWalk {
               let identityID = vertex.properties[Schema.identityIDKey]?.stringValue else { return nil }
         var identity = ExportedIdentity(vertex: id, identityID: identityID, household: try household(of: id))
         try reader.forEachAdjacentEdge(of: id, direction: .in, labels: [Schema.memberOfLabel]) { edge in
-            guard let member = try reader.vertex(edge.other) else { return true }
-            if member.label == Schema.recordLabel {
-                identity.records.append(Self.record(member))
-            } else {
-                let value = member.properties[Schema.valueKey]?.stringValue ?? ""
-                identity.identifiers.append(.init(vertex: member.id, type: member.label, value: value))
-            }
+            if let member = try reader.vertex(edge.other) { Self.add(member, to: &identity) }
             return true
         }
         return identity
+    }
+
+    /// Adds `member` to `identity` as a record or an identifier.
+    private static func add(_ member: Vertex, to identity: inout ExportedIdentity) {
+        if member.label == Schema.recordLabel {
+            identity.records.append(record(member))
+        } else {
+            let value = member.properties[Schema.valueKey]?.stringValue ?? ""
+            identity.identifiers.append(.init(vertex: member.id, type: member.label, value: value))
+        }
     }
 
     /// The identity whose stable id is `identityID`, or nil.

@@ -26,10 +26,7 @@ public enum ClusterExport {
         of graph: Graph, to path: String, hashing: IdentifierHashing? = nil,
         progress: (IdentityExportProgress) -> Void = { _ in }
     ) throws -> IdentityExportSummary {
-        let out = try ExportFile(path: path)
-        var summary = IdentityExportSummary()
-        try out.write(header + "\n")
-        summary.identities = try forEachExportedIdentity(in: graph, progress: progress) { identity, _ in
+        try writeIdentities(of: graph, to: path, header: header, progress: progress) { identity, _, out in
             let prefix = csvField(identity.identityID) + "," + csvField(identity.household?.householdID ?? "") + ","
             for record in identity.records {
                 try out.write(prefix + "record," + csvField(record.source) + "," + csvField(record.key) + "\n")
@@ -38,10 +35,8 @@ public enum ClusterExport {
                 let value = hashing.apply(type: identifier.type, value: identifier.value)
                 try out.write(prefix + csvField(identifier.type) + ",," + csvField(value) + "\n")
             }
-            summary.rows += identity.records.count + identity.identifiers.count
+            return identity.records.count + identity.identifiers.count
         }
-        try out.close()
-        return summary
     }
 
     /// A field as RFC 4180 writes it: quoted when it holds a comma, quote or line break.

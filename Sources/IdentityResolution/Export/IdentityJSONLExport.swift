@@ -26,15 +26,11 @@ public enum IdentityJSONLExport {
         of graph: Graph, to path: String, hashing: IdentifierHashing? = nil,
         progress: (IdentityExportProgress) -> Void = { _ in }
     ) throws -> IdentityExportSummary {
-        let out = try ExportFile(path: path)
-        var summary = IdentityExportSummary()
-        summary.identities = try forEachExportedIdentity(in: graph, progress: progress) { identity, walk in
+        try writeIdentities(of: graph, to: path, progress: progress) { identity, walk, out in
             let members = try identity.household.map { try walk.memberIDs(of: $0.vertex) } ?? []
             try out.write(line(for: identity, householdMembers: members, hashing: hashing))
-            summary.rows += 1
+            return 1
         }
-        try out.close()
-        return summary
     }
 
     /// The line for `identity`, newline included.

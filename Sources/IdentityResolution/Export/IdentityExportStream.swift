@@ -44,3 +44,19 @@ func forEachExportedIdentity(
         return done
     }
 }
+
+/// Streams every identity of `graph` into a new text file at `path`: the `header` line when
+/// there is one, then what `body` writes for each identity (it returns how many rows).
+func writeIdentities(
+    of graph: Graph, to path: String, header: String? = nil, progress: (IdentityExportProgress) -> Void,
+    _ body: (ExportedIdentity, IdentityWalk, ExportFile) throws -> Int
+) throws -> IdentityExportSummary {
+    let out = try ExportFile(path: path)
+    if let header { try out.write(header + "\n") }
+    var summary = IdentityExportSummary()
+    summary.identities = try forEachExportedIdentity(in: graph, progress: progress) { identity, walk in
+        summary.rows += try body(identity, walk, out)
+    }
+    try out.close()
+    return summary
+}

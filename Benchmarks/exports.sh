@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Identity exports (issue 5): generate PEOPLE people (default 100000), ingest and resolve them
 # once, then time `kith export` to each format RUNS times (default 3) and print the median wall
-# time, CPU time and peak RSS (/usr/bin/time). FORMATS picks formats (default: all five). Not part of run.sh: the ingest and resolve of
-# the data cost minutes before the first export.
+# time, CPU time and peak RSS (/usr/bin/time); FORMATS picks formats (default: all five).
+# Not part of run.sh: the ingest and resolve of the data cost minutes before the first export.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-100000}

@@ -1,79 +1,47 @@
 import PropertyGraph
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes the resolved clusters as DATASET.md's export: the header
 /// `identity_id,household_id,label,source,key`, then one row per record
 /// (`record`, its source and key) and one per identifier that belongs to an
-/// identity (its type, empty source, its normalized value).
+/// identity (its type, empty source, its normalized value — hashed with `hashing`).
 ///
 /// Streamed: identities are read one at a time, in store order, and rows go
-/// through a buffered file; memory holds the household ids only.
+/// through a buffered file; memory holds one identity's members.
 public enum ClusterExport {
     public static let header = "identity_id,household_id,label,source,key"
 
     /// Writes the export of `graph` to `path` and returns the number of rows (header excluded).
-    /// - Throws: ``ExportError`` when the file cannot be written.
+    /// - Throws: ``ExportError`` when the file cannot be written; storage errors.
     @discardableResult
-    public static func writeCSV(of graph: Graph, to path: String) throws -> Int {
-        guard let file = fopen(path, "w") else { throw ExportError(path: path, code: errno) }
-        var rows = 0
-        do {
-            var out = BufferedOutput(file: file, path: path)
-            try out.write(header + "\n")
-            try graph.read { r in
-                var households: [VertexID: String] = [:]
-                try r.forEachVertexID(label: IdentityGraphSchema.identityLabel) { id in
-                    guard let identity = try r.vertex(id)?.properties[IdentityGraphSchema.identityIDKey]?.stringValue else { return true }
-                    var household = ""
-                    for edge in try r.adjacentEdges(of: id, direction: .out, labels: [IdentityGraphSchema.livesInLabel]) {
-                        if let known = households[edge.other] {
-                            household = known
-                        } else {
-                            household = try r.vertex(edge.other)?.properties[IdentityGraphSchema.householdIDKey]?.stringValue ?? ""
-                            households[edge.other] = household
-                        }
-                    }
-                    try r.forEachAdjacentEdge(of: id, direction: .in, labels: [IdentityGraphSchema.memberOfLabel]) { edge in
-                        guard let member = try r.vertex(edge.other) else { return true }
-                        let row: [String]
-                        if member.label == IdentityGraphSchema.recordLabel {
-                            row = [identity, household, member.label,
-                                   member.properties[IdentityGraphSchema.sourceKey]?.stringValue ?? "",
-                                   member.properties[IdentityGraphSchema.keyKey]?.stringValue ?? ""]
-                        } else {
-                            row = [identity, household, member.label, "", member.properties[IdentityGraphSchema.valueKey]?.stringValue ?? ""]
-                        }
-                        try out.write(row.map(csvField).joined(separator: ",") + "\n")
-                        rows += 1
-                        return true
-                    }
-                    return true
-                }
+    public static func writeCSV(
+        of graph: Graph, to path: String, hashing: IdentifierHashing? = nil,
+        progress: (IdentityExportProgress) -> Void = { _ in }
+    ) throws -> Int {
+        try write(of: graph, to: path, hashing: hashing, progress: progress).rows
+    }
+
+    /// Writes the export of `graph` to `path` and says how many identities and rows it wrote.
+    @discardableResult
+    public static func write(
+        of graph: Graph, to path: String, hashing: IdentifierHashing? = nil,
+        progress: (IdentityExportProgress) -> Void = { _ in }
+    ) throws -> IdentityExportSummary {
+        try writeIdentities(of: graph, to: path, header: header, progress: progress) { identity, _, out in
+            let prefix = csvField(identity.identityID) + "," + csvField(identity.household?.householdID ?? "") + ","
+            for record in identity.records {
+                try out.write(prefix + "record," + csvField(record.source) + "," + csvField(record.key) + "\n")
             }
-            try out.flush()
-        } catch {
-            fclose(file)
-            throw error
+            for identifier in identity.identifiers {
+                let value = hashing.apply(type: identifier.type, value: identifier.value)
+                try out.write(prefix + csvField(identifier.type) + ",," + csvField(value) + "\n")
+            }
+            return identity.records.count + identity.identifiers.count
         }
-        guard fclose(file) == 0 else { throw ExportError(path: path, code: errno) }
-        return rows
     }
 
     /// A field as RFC 4180 writes it: quoted when it holds a comma, quote or line break.
     public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
-}
-
-/// An export file that cannot be written.
-public struct ExportError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var code: Int32
-
-    public var description: String { "\(path): \(String(cString: strerror(code)))" }
 }

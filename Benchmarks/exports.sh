@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Identity exports (issue 5): generate PEOPLE people (default 100000), ingest and resolve them
+# once, then time `kith export` to each format RUNS times (default 3) and print the median wall
+# time, CPU time and peak RSS (/usr/bin/time); FORMATS picks formats (default: all five).
+# Not part of run.sh: the ingest and resolve of the data cost minutes before the first export.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEOPLE=${PEOPLE:-100000}
+RUNS=${RUNS:-3}
+DATA=bench-data/retail-$PEOPLE
+STORE=$DATA.db
+OUT=bench-data/exports-$PEOPLE
+BIN=${BIN:-.build/release}
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product kith >/dev/null
+
+if [ ! -f "$STORE/data.mdb" ]; then
+  rm -rf "$DATA" "$STORE"
+  $BIN/kith generate --people "$PEOPLE" --seed 7 --out "$DATA"
+  /usr/bin/time -f "ingest %e s wall, %U+%S s CPU, %M KiB" $BIN/kith ingest --db "$STORE" --mapping Fixtures/retail/mapping.yaml "$DATA"
+  /usr/bin/time -f "resolve %e s wall, %U+%S s CPU, %M KiB" $BIN/kith resolve --db "$STORE"
+fi
+mkdir -p "$OUT"
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+for format in ${FORMATS:-csv jsonl sqlite graphson neptune-csv}; do
+  case $format in neptune-csv) target=$OUT/neptune ;; *) target=$OUT/export.$format ;; esac
+  for i in $(seq "$RUNS"); do
+    rm -rf "$target"
+    /usr/bin/time -f "%e %U %S %M" -o /tmp/kith-export-time $BIN/kith export --db "$STORE" --format $format --out "$target" >/dev/null
+    cat /tmp/kith-export-time
+  done > /tmp/kith-export-runs
+  printf "%-12s median %6s s wall, %6s s CPU (user + sys), peak RSS %4d MiB (runs: %s)\n" $format \
+    "$(awk '{print $1}' /tmp/kith-export-runs | median)" "$(awk '{print $2 + $3}' /tmp/kith-export-runs | median)" \
+    $(( $(awk '{print $4}' /tmp/kith-export-runs | median) / 1024 )) "$(awk '{printf "%s ", $1}' /tmp/kith-export-runs)"
+done
+$BIN/kith export --db "$STORE" --format csv --hash sha256 --out "$OUT/hashed.csv" >/dev/null
+/usr/bin/time -f "csv --hash sha256: %e s wall, %M KiB" $BIN/kith export --db "$STORE" --format csv --hash sha256 --out "$OUT/hashed.csv" >/dev/null
+du -sh "$OUT"/*

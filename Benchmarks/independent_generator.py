@@ -169,8 +169,15 @@ def main():
             for _ in range(r.choice([0, 1, 2, 3, 4])):
                 tid = nid("pos", 9, "R")
                 lid = loyalty if loyalty and r.random() < 0.7 else (f"HOUSE{r.randint(1, 8)}" if r.random() < 0.06 else "")
-                w["pos_transactions.csv"].writerow([tid, f"ST{r.randint(1, 30)}", ts(r), lid, maybe(r.choice(cards), 0.3),
-                                                    maybe(email_of(), 0.7), maybe(phone_of(), 0.8), f"{r.uniform(2, 400):.2f}"])
+                # People pay with the card at the front of the wallet; a sale that names no one
+                # (no member card, card, receipt email or phone) is rarely in an identity export:
+                # the clerk asks for a phone number.
+                card = maybe(cards[0] if r.random() < 0.8 else r.choice(cards), 0.3)
+                em, ph = maybe(email_of(), 0.7), maybe(phone_of(), 0.8)
+                if not (lid or card or em or ph) and r.random() < 0.97:
+                    ph = phone_of()
+                w["pos_transactions.csv"].writerow([tid, f"ST{r.randint(1, 30)}", ts(r), lid, card,
+                                                    em, ph, f"{r.uniform(2, 400):.2f}"])
                 w["truth_records.csv"].writerow(["pos", tid, pid, hid])
             # Devices and cookies.
             for _ in range(r.choice([0, 1, 1, 2, 3])):

@@ -42,6 +42,18 @@ public struct MessRates: Sendable, Equatable {
     public var placeholderPhone: Double
     /// A till transaction by a non-member rung up on the store's house loyalty card.
     public var houseLoyaltyCard: Double
+    /// A till sale left in the export with no identifier at all (no loyalty id, card, receipt
+    /// email or phone). An identity project exports the sales that name someone; a cash sale
+    /// whose customer gave nothing is kept only by mistake, so this is rare.
+    public var anonymousSale: Double
+
+    // Payment cards
+    /// A till sale paid by card, for a person who has one (the rest pay cash). About four in
+    /// five US retail sales are card payments.
+    public var paysByCard: Double
+    /// A card payment made with the person's usual card rather than any card they own: people
+    /// reuse the card at the front of the wallet, which is what lets a card token recur.
+    public var primaryCard: Double
 
     // Duplication and sharing
     /// A CRM contact entered again as a second (or third) row (per person in the CRM).
@@ -58,6 +70,7 @@ public struct MessRates: Sendable, Equatable {
         phoneFormat: Double = 0.5, nickname: Double = 0.2, nameTypo: Double = 0.03, nameCase: Double = 0.06,
         addressUpperCase: Double = 0.1, moved: Double = 0.12, missingField: Double = 0.06,
         placeholderEmail: Double = 0.03, placeholderPhone: Double = 0.03, houseLoyaltyCard: Double = 0.08,
+        anonymousSale: Double = 0.02, paysByCard: Double = 0.8, primaryCard: Double = 0.8,
         duplicateContact: Double = 0.2, familyTablet: Double = 0.3, publicIP: Double = 0.2,
         anonymousCookie: Double = 0.3
     ) {
@@ -75,6 +88,9 @@ public struct MessRates: Sendable, Equatable {
         self.placeholderEmail = placeholderEmail
         self.placeholderPhone = placeholderPhone
         self.houseLoyaltyCard = houseLoyaltyCard
+        self.anonymousSale = anonymousSale
+        self.paysByCard = paysByCard
+        self.primaryCard = primaryCard
         self.duplicateContact = duplicateContact
         self.familyTablet = familyTablet
         self.publicIP = publicIP
@@ -88,7 +104,8 @@ public struct MessRates: Sendable, Equatable {
     public static let clean = MessRates(
         emailCase: 0, emailSpaces: 0, emailPlusTag: 0, gmailDots: 0, phoneFormat: 0, nickname: 0, nameTypo: 0,
         nameCase: 0, addressUpperCase: 0, moved: 0, missingField: 0, placeholderEmail: 0, placeholderPhone: 0,
-        houseLoyaltyCard: 0, duplicateContact: 0, familyTablet: 0, publicIP: 0, anonymousCookie: 0)
+        houseLoyaltyCard: 0, anonymousSale: 0, paysByCard: 0.8, primaryCard: 1, duplicateContact: 0, familyTablet: 0,
+        publicIP: 0, anonymousCookie: 0)
 
     /// Every rate multiplied by `factor` and capped at 1: `0.5` for tidier data, `2` for a mess.
     public func scaled(by factor: Double) -> MessRates {
@@ -98,7 +115,8 @@ public struct MessRates: Sendable, Equatable {
             gmailDots: f(gmailDots), phoneFormat: f(phoneFormat), nickname: f(nickname), nameTypo: f(nameTypo),
             nameCase: f(nameCase), addressUpperCase: f(addressUpperCase), moved: f(moved),
             missingField: f(missingField), placeholderEmail: f(placeholderEmail), placeholderPhone: f(placeholderPhone),
-            houseLoyaltyCard: f(houseLoyaltyCard), duplicateContact: f(duplicateContact),
+            houseLoyaltyCard: f(houseLoyaltyCard), anonymousSale: f(anonymousSale), paysByCard: paysByCard,
+            primaryCard: primaryCard, duplicateContact: f(duplicateContact),
             familyTablet: f(familyTablet), publicIP: f(publicIP), anonymousCookie: f(anonymousCookie))
     }
 }

@@ -146,8 +146,6 @@ extension RetailDatasetGenerator {
         }
         let out = sink.pos
         for _ in 0..<count {
-            let key = "T" + Digits.padded(sink.nextTransaction, width: 10)
-            sink.nextTransaction += 1
             let store = scribe.random.chance(0.8) ? household.homeStore : scribe.random.below(stores)
             var loyalty: String?
             if let loyaltyID, scribe.random.chance(0.75) {
@@ -155,9 +153,25 @@ extension RetailDatasetGenerator {
             } else if loyaltyID == nil, scribe.random.chance(mess.houseLoyaltyCard) {
                 loyalty = Self.houseCard(store: store)
             }
-            let card = !person.cards.isEmpty && scribe.random.chance(0.8) ? scribe.random.pick(person.cards) : nil
-            let email = !person.emails.isEmpty && scribe.random.chance(0.2) ? scribe.email(person.emails[0]) : nil
-            let phone = !person.phones.isEmpty && scribe.random.chance(0.12) ? scribe.phone(person.phones[0]) : nil
+            var card: String?
+            if !person.cards.isEmpty, scribe.random.chance(mess.paysByCard) {
+                card = scribe.random.chance(mess.primaryCard) ? person.cards[0] : scribe.random.pick(person.cards)
+            }
+            var email = !person.emails.isEmpty && scribe.random.chance(0.2) ? scribe.email(person.emails[0]) : nil
+            var phone = !person.phones.isEmpty && scribe.random.chance(0.12) ? scribe.phone(person.phones[0]) : nil
+            if loyalty == nil, card == nil, email == nil, phone == nil, !scribe.random.chance(mess.anonymousSale) {
+                // A cash sale: the clerk asks for a phone number or a receipt email, and a
+                // customer who gives neither is an anonymous sale, not a row of this export.
+                if !person.phones.isEmpty, person.emails.isEmpty || scribe.random.chance(0.6) {
+                    phone = scribe.phone(person.phones[0])
+                } else if !person.emails.isEmpty {
+                    email = scribe.email(person.emails[0])
+                } else {
+                    continue
+                }
+            }
+            let key = "T" + Digits.padded(sink.nextTransaction, width: 10)
+            sink.nextTransaction += 1
             out.csvField(key)
             out.csvField(Self.storeID(store))
             out.csvField(Scribe.timestamp(scribe.instant()))

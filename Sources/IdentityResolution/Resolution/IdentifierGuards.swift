@@ -115,11 +115,13 @@ struct IdentifierGuards {
 
     /// How many of the records' full names differ from each other (a typo or a
     /// nickname is not a different name: names within Jaro-Winkler 0.9 count once).
+    /// A record missing part of its name (no given name) tells no name apart and is skipped.
     static func distinctNames(of records: [Int32], graph: ResolutionGraph, first: Int?, last: Int?, stopAfter: Int) -> Int {
         var names: [String] = []
+        let indexes = [first, last].compactMap { $0 }
         for record in records {
-            let parts = [first, last].compactMap { $0.flatMap { graph.attribute($0, of: record) } }
-            guard !parts.isEmpty else { continue }
+            let parts = indexes.compactMap { graph.attribute($0, of: record) }
+            guard !parts.isEmpty, parts.count == indexes.count else { continue }
             let name = parts.joined(separator: " ")
             if names.contains(where: { $0 == name || jaroWinkler($0, name) >= 0.9 }) { continue }
             names.append(name)

@@ -23,7 +23,12 @@ extension Rules {
             blocklist: [.email: ["none@none.com", "test@test.com"], .phone: ["0000000000"]],
             fanOut: FanOut(
                 default: FanOutLimit(maxRecords: 20, maxDistinctNames: 3),
-                byType: [.ip: FanOutLimit(maxRecords: 10)]),
+                byType: [
+                    .ip: FanOutLimit(maxRecords: 10),
+                    // A mailbox that records of two different names are written with is a
+                    // family's (`thesmiths@…`), not a person's.
+                    .email: FanOutLimit(maxRecords: 20, maxDistinctNames: 1),
+                ]),
             exclusive: [.identifier(.account), .identifier(.loyalty), .attribute("birth_date")]),
         fuzzy: [
             FuzzyRule(
@@ -43,6 +48,14 @@ extension Rules {
                     .identifier(.address),
                 ]),
                 score: 0.9),
+            FuzzyRule(
+                name: "name_zip",
+                block: [BlockingKey(attribute: "last_name", phonetic: .soundex), BlockingKey(attribute: "postal_code")],
+                condition: .all([
+                    .attribute(AttributeComparison(attribute: "first_name", comparison: .jaroWinkler(atLeast: 0.95))),
+                    .attribute(AttributeComparison(attribute: "last_name", comparison: .jaroWinkler(atLeast: 0.95))),
+                ]),
+                score: 0.85),
         ],
         households: [
             HouseholdRule(

@@ -60,6 +60,7 @@ struct MappingFixtureTests {
             Mapping.Attribute(name: "last_name", column: "last_name", normalizer: .lastName),
             Mapping.Attribute(name: "birth_date", column: "birth_date", normalizer: .date),
             Mapping.Attribute(name: "postal_code", column: "postal_code", normalizer: .postalCode),
+            Mapping.Attribute(name: "street", column: "street", normalizer: .address),
         ])
         #expect(record.identifiers.last?.value == .address(Mapping.AddressColumns(
             street: "street", city: "city", state: "state", postalCode: "postal_code")))

@@ -53,7 +53,7 @@ struct RulesTests {
         #expect(rules.weight(ofEdge: "never_heard_of") == 0)
         #expect(rules.guards.blocklist == Rules.default.guards.blocklist)
         #expect(rules.guards.fanOut.limit(for: .ip) == Rules.FanOutLimit(maxRecords: 10, maxDistinctNames: 2))
-        #expect(rules.guards.fanOut.limit(for: .email) == Rules.FanOutLimit(maxRecords: 5, maxDistinctNames: 3))
+        #expect(rules.guards.fanOut.limit(for: .email) == Rules.FanOutLimit(maxRecords: 5, maxDistinctNames: 1))
         #expect(rules.guards.fanOut.limit(for: .phone) == Rules.FanOutLimit(maxRecords: 20, maxDistinctNames: 3))
         #expect(rules.guards.exclusive == [.identifier(.account)])
         #expect(rules.fuzzy.isEmpty)

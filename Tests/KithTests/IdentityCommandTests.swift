@@ -13,7 +13,7 @@ struct IdentityCommandTests {
             let store = dir + "/store", export = dir + "/clusters.csv"
             let ingest = try KithProcess.run(["ingest", "--db", store, "--mapping", Self.mapping, Fixtures.path("retail")])
             #expect(ingest.status == 0)
-            #expect(ingest.stdout.contains("records:  1,400 rows; events: 2,089"))
+            #expect(ingest.stdout.contains("records:  1,391 rows; events: 2,088"))
             let again = try KithProcess.run(["ingest", "--db", store, "--mapping", Self.mapping, Fixtures.path("retail")])
             #expect(again.stdout.contains("vertices: 0 inserted, 0 updated"))
             #expect(again.stdout.contains("edges:    0 inserted, 0 updated"))
@@ -27,7 +27,7 @@ struct IdentityCommandTests {
             #expect(exported.status == 0)
             let lines = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n")
             #expect(lines.first == "identity_id,household_id,label,source,key")
-            #expect(lines.filter { $0.contains(",record,") }.count == 1_400)
+            #expect(lines.filter { $0.contains(",record,") }.count == 1_391)
 
             let evaluate = try KithProcess.run(["evaluate", "--truth", Fixtures.path("retail"), "--export", export])
             #expect(evaluate.status == 0)
@@ -55,7 +55,7 @@ struct IdentityCommandTests {
             #expect(result.status == 3)
             let rejects = try String(contentsOfFile: store + ".rejects.txt", encoding: .utf8)
             #expect(rejects.hasPrefix("\(dir)/web_events.jsonl:1: broken JSON"))
-            #expect(result.stdout.contains("events: 2,089"))
+            #expect(result.stdout.contains("events: 2,088"))
         }
     }
 }

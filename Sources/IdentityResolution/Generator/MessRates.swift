@@ -104,7 +104,7 @@ public struct MessRates: Sendable, Equatable {
     public static let clean = MessRates(
         emailCase: 0, emailSpaces: 0, emailPlusTag: 0, gmailDots: 0, phoneFormat: 0, nickname: 0, nameTypo: 0,
         nameCase: 0, addressUpperCase: 0, moved: 0, missingField: 0, placeholderEmail: 0, placeholderPhone: 0,
-        houseLoyaltyCard: 0, anonymousSale: 0, paysByCard: 0.8, primaryCard: 1, duplicateContact: 0, familyTablet: 0,
+        houseLoyaltyCard: 0, anonymousSale: 0, paysByCard: 0.8, primaryCard: 0.8, duplicateContact: 0, familyTablet: 0,
         publicIP: 0, anonymousCookie: 0)
 
     /// Every rate multiplied by `factor` and capped at 1: `0.5` for tidier data, `2` for a mess.

@@ -48,14 +48,12 @@ extension Rules {
                     .identifier(.address),
                 ]),
                 score: 0.9),
-            FuzzyRule(
-                name: "name_zip",
-                block: [BlockingKey(attribute: "last_name", phonetic: .soundex), BlockingKey(attribute: "postal_code")],
-                condition: .all([
-                    .attribute(AttributeComparison(attribute: "first_name", comparison: .jaroWinkler(atLeast: 0.95))),
-                    .attribute(AttributeComparison(attribute: "last_name", comparison: .jaroWinkler(atLeast: 0.95))),
-                ]),
-                score: 0.85),
+            // The same full name in the same postcode; birth dates, where both hold one, are exclusive.
+            nameRule("name_zip", block: "postal_code", first: 0.95, last: 0.95, score: 0.85),
+            // Where the postcode is missing: the same full name with the same birth date,
+            // or on the same street line.
+            nameRule("name_dob", block: "birth_date", first: 0.9, last: 0.9, score: 0.95),
+            nameRule("name_street", block: "street", first: 0.92, last: 0.92, score: 0.9),
         ],
         households: [
             HouseholdRule(
@@ -65,7 +63,23 @@ extension Rules {
                     .attribute(AttributeComparison(attribute: "last_name", comparison: .exact)),
                 ]),
                 weight: 0.8),
+            // The same home under another surname: a spouse who kept a name, a stepchild.
+            // An address seen with more identities than a home holds is a building's.
+            HouseholdRule(name: "home_address", condition: .identifier(.address), weight: 0.7, maxRecords: 6),
             HouseholdRule(name: "home_ip", condition: .identifier(.ip), weight: 0.6, maxRecords: 8),
             HouseholdRule(name: "shared_device", condition: .identifier(.device), weight: 0.8, maxRecords: 6),
         ])
+
+    /// A rule joining records with the same full name (Jaro-Winkler at least `first` and
+    /// `last`) that agree on one more attribute, `block`, blocked on it and the surname's Soundex.
+    private static func nameRule(_ name: String, block: String, first: Double, last: Double, score: Double) -> FuzzyRule {
+        FuzzyRule(
+            name: name,
+            block: [BlockingKey(attribute: "last_name", phonetic: .soundex), BlockingKey(attribute: block)],
+            condition: .all([
+                .attribute(AttributeComparison(attribute: "first_name", comparison: .jaroWinkler(atLeast: first))),
+                .attribute(AttributeComparison(attribute: "last_name", comparison: .jaroWinkler(atLeast: last))),
+            ]),
+            score: score)
+    }
 }

@@ -61,6 +61,12 @@ public enum AddressAbbreviations {
         "vw": ["view"],
         "vlg": ["village", "vill", "villag", "villg", "villiage"],
         "vis": ["vista", "vist", "vst", "vsta"],
+        // USPS keeps these words whole; `Wy` and the rest are what clerks type.
+        "way": ["wy"],
+        "est": ["estate"],
+        "ests": ["estates"],
+        "spg": ["spring", "spng", "sprng"],
+        "spgs": ["springs", "spngs", "sprngs"],
     ])
 
     /// Directional words → their one- or two-letter forms (`southwest` → `sw`).

@@ -114,19 +114,35 @@ struct IdentifierGuards {
     }
 
     /// How many of the records' full names differ from each other (a typo or a
-    /// nickname is not a different name: names within Jaro-Winkler 0.9 count once).
+    /// nickname is not a different name: names within Jaro-Winkler 0.9 count once, and
+    /// so do names with one surname whose given names are ``sameGivenName(_:_:)``).
     /// A record missing part of its name (no given name) tells no name apart and is skipped.
     static func distinctNames(of records: [Int32], graph: ResolutionGraph, first: Int?, last: Int?, stopAfter: Int) -> Int {
-        var names: [String] = []
+        var names: [(given: String, surname: String, full: String)] = []
         let indexes = [first, last].compactMap { $0 }
         for record in records {
             let parts = indexes.compactMap { graph.attribute($0, of: record) }
             guard !parts.isEmpty, parts.count == indexes.count else { continue }
-            let name = parts.joined(separator: " ")
-            if names.contains(where: { $0 == name || jaroWinkler($0, name) >= 0.9 }) { continue }
+            let name = (given: parts[0], surname: parts[parts.count - 1], full: parts.joined(separator: " "))
+            let known = names.contains {
+                $0.full == name.full || jaroWinkler($0.full, name.full) >= 0.9
+                    || parts.count == 2 && $0.surname == name.surname && sameGivenName($0.given, name.given)
+            }
+            if known { continue }
             names.append(name)
             if names.count > stopAfter { break }
         }
         return names.count
+    }
+
+    /// Whether two given names, as the `firstName` normalizer leaves them, can be one
+    /// person's: one a short form of the other (`nat` / `natalie`, `sammie` / `samantha`:
+    /// the first three letters agree) or a nickname the table does not resolve to
+    /// this formal name (`chris` → `christopher`, yet also `christine`).
+    static func sameGivenName(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let shared = zip(a, b).prefix { $0 == $1 }.count
+        if shared >= 3 || (shared == min(a.count, b.count) && shared >= 2) { return true }
+        return Nicknames.byFormalName[a]?.contains(b) == true || Nicknames.byFormalName[b]?.contains(a) == true
     }
 }

@@ -17,7 +17,7 @@ import Testing
             #expect(lines.first == "identity_id,household_id,label,source,key")
             #expect(summary.identities == facts.members.count)
             #expect(lines.count - 1 == facts.members.values.reduce(0) { $0 + $1.records.count + $1.identifiers.count })
-            #expect(lines.filter { $0.contains(",record,") }.count == 1_400)
+            #expect(lines.filter { $0.contains(",record,") }.count == 1_391)
         }
     }
 

@@ -8,15 +8,16 @@ extension BulkLoader {
     /// Without `deduplicateFirst` the load assumes no external id repeats within the batch, and
     /// sorts the id hashes on another thread while it writes; if an id does repeat after all,
     /// it throws `RepeatedEdgeIDs` before the id index, and the caller runs it again with
-    /// `deduplicateFirst`, which sorts first and merges the repeats.
-    func loadEdges(_ batch: EdgeBatch, into w: GraphWriter, deduplicateFirst: Bool) throws -> BulkReport {
+    /// `deduplicateFirst`, which sorts first and merges the repeats. With `allNew` no row is
+    /// looked up in the store's edge index (see ``BulkLoader/load(_:allNew:)``).
+    func loadEdges(_ batch: EdgeBatch, into w: GraphWriter, deduplicateFirst: Bool, allNew: Bool = false) throws -> BulkReport {
         var report = BulkReport()
         var timer = PhaseTimer()
         let stores = graph.stores
         let labelIDs = try batch.rows.labelNames.names.map(w.intern)
         let keyIDs = try batch.rows.keyNames.names.map(w.intern)
         let weightKeyID = try w.intern(weightKey)
-        let storeHadEdges = try w.nextEdgeIDValue() > 1
+        let storeHadEdges = try !allNew && w.nextEdgeIDValue() > 1
 
         // Look both ends of every row up in the table, on both cores; ends the table does not
         // know (vertices of an earlier import) are looked up in the store afterwards.

@@ -28,8 +28,8 @@ struct ExclusiveValues {
             case .attribute(let name):
                 if let index = graph.attributeNames.firstIndex(of: name) {
                     var interned: [String: Int64] = [:]
-                    for (node, attributes) in graph.attributes {
-                        guard let text = attributes[index] else { continue }
+                    for (node, value) in graph.attributeColumns[index].enumerated() {
+                        guard let text = value else { continue }
                         let next = Int64(interned.count)
                         column[Int(node)] = interned[text] ?? next
                         if interned[text] == nil { interned[text] = next }

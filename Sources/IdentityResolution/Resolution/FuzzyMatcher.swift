@@ -20,11 +20,12 @@ struct FuzzyMatcher {
     func matches(rules: [Rules.FuzzyRule], skip: (Int32, Int32) -> Bool) -> [FuzzyMatch] {
         var found: [FuzzyMatch] = []
         var pairs = Set<ResolutionGraph.Pair>()
+        let records = graph.recordsWithAttributes
         for rule in rules {
             let keyIndexes = rule.block.map { graph.attributeNames.firstIndex(of: $0.attribute) }
             guard !keyIndexes.contains(nil) else { continue }
             var blocks: [[String]: [Int32]] = [:]
-            for (record, _) in graph.attributes {
+            for record in records {
                 var key: [String] = []
                 for (blockKey, index) in zip(rule.block, keyIndexes) {
                     guard let value = graph.attribute(index!, of: record) else { break }

@@ -34,30 +34,47 @@ public enum GuardReason: Sendable, Equatable, CustomStringConvertible {
 /// own card look shared).
 struct IdentifierGuards {
     private(set) var reasons: [Int32: GuardReason] = [:]
+    /// Per node, whether `reasons` holds it: asked for both ends of every edge, more
+    /// than once, where a dictionary look-up would hash each time.
+    private var held: [Bool]
 
     func reason(for node: Int32) -> GuardReason? { reasons[node] }
 
     /// Holds `node` back for `reason` (a conflict found while building components).
     mutating func hold(_ node: Int32, reason: GuardReason) {
-        if reasons[node] == nil { reasons[node] = reason }
+        if !held[Int(node)] { set(node, reason) }
     }
-    func isGuarded(_ node: Int32) -> Bool { reasons[node] != nil }
+    func isGuarded(_ node: Int32) -> Bool { held[Int(node)] }
+
+    private mutating func set(_ node: Int32, _ reason: GuardReason) {
+        reasons[node] = reason
+        held[Int(node)] = true
+    }
 
     init(graph: ResolutionGraph, adjacency: NodeAdjacency, rules: Rules, exclusive: ExclusiveValues) {
         let blocklist = rules.guards.placeholderBlocklist
         let firstName = graph.attributeNames.firstIndex(of: "first_name")
         let lastName = graph.attributeNames.firstIndex(of: "last_name")
         var tied: [Int32] = []
-        var seen = Set<Int32>()
+        held = [Bool](repeating: false, count: graph.nodeCount)
+        // The records already in `tied` carry the number of the call that collected them:
+        // one array for every call, where a set was hashed into and emptied each time.
+        var seenIn = [UInt32](repeating: 0, count: graph.nodeCount)
+        var call: UInt32 = 0
 
         func collectTied(_ node: Int32, limit: Int) {
             tied.removeAll(keepingCapacity: true)
-            seen.removeAll(keepingCapacity: true)
+            call += 1
+            func take(_ record: Int32) {
+                guard seenIn[Int(record)] != call else { return }
+                seenIn[Int(record)] = call
+                tied.append(record)
+            }
             for n in adjacency.neighbors(of: node) {
                 if graph.isRecord(n) {
-                    if seen.insert(n).inserted { tied.append(n) }
+                    take(n)
                 } else if !isGuarded(n) {
-                    for m in adjacency.neighbors(of: n) where graph.isRecord(m) && seen.insert(m).inserted { tied.append(m) }
+                    for m in adjacency.neighbors(of: n) where graph.isRecord(m) { take(m) }
                 }
                 if tied.count > limit { return }
             }
@@ -67,19 +84,19 @@ struct IdentifierGuards {
         for node in 0..<Int32(graph.nodeCount) {
             guard let type = graph.type(of: node) else { continue }
             if blocklist.isPlaceholder(graph.value(of: node), kind: type.defaultNormalizer) {
-                reasons[node] = .placeholder
+                set(node, .placeholder)
                 continue
             }
             let limit = rules.guards.fanOut.limit(for: type)
             let maxRecords = limit.maxRecords ?? Int.max
             collectTied(node, limit: maxRecords)
             if tied.count > maxRecords {
-                reasons[node] = .hub(records: tied.count, limit: maxRecords)
+                set(node, .hub(records: tied.count, limit: maxRecords))
                 continue
             }
             if let maxNames = limit.maxDistinctNames, tied.count > maxNames {
                 let names = Self.distinctNames(of: tied, graph: graph, first: firstName, last: lastName, stopAfter: maxNames)
-                if names > maxNames { reasons[node] = .manyNames(names: names, limit: maxNames) }
+                if names > maxNames { set(node, .manyNames(names: names, limit: maxNames)) }
             }
         }
 
@@ -108,7 +125,7 @@ struct IdentifierGuards {
                 }
             }
             if let kind = conflict {
-                reasons[node] = .shared(what: exclusive.kinds[kind].name, values: values.count)
+                set(node, .shared(what: exclusive.kinds[kind].name, values: values.count))
             }
         }
     }

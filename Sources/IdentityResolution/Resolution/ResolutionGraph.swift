@@ -23,9 +23,12 @@ struct ResolutionGraph {
     var vertexIDs: [UInt64] = []
     var kinds: [Kind] = []
     var externalIDs: [String] = []
-    var nodeOfVertex: [UInt64: Int32] = [:]
-    /// Per record node: the attribute values the rules compare, by attribute index (`attributeNames`).
-    var attributes: [Int32: [String?]] = [:]
+    var nodeOfVertex = NodeOfVertex()
+    /// The attribute values the rules compare, one column per attribute (`attributeNames`),
+    /// indexed by record node. Records are read first, so their nodes are the first ones
+    /// and a column holds no identifier rows; a record per dictionary entry, each with an
+    /// array of its own, cost several allocations a record.
+    var attributeColumns: [[String?]]
     var attributeNames: [String]
     var recordCount = 0
 
@@ -59,6 +62,7 @@ struct ResolutionGraph {
 
     init(attributeNames: [String]) {
         self.attributeNames = attributeNames
+        attributeColumns = attributeNames.map { _ in [] }
     }
 
     var nodeCount: Int { kinds.count }
@@ -76,10 +80,18 @@ struct ResolutionGraph {
     }
 
     func attribute(_ index: Int, of record: Int32) -> String? {
-        attributes[record]?[index] ?? nil
+        let column = attributeColumns[index]
+        return Int(record) < column.count ? column[Int(record)] : nil
     }
 
-    /// Reads the store.
+    /// The record nodes holding at least one of the attributes, in node order.
+    var recordsWithAttributes: [Int32] {
+        let rows = attributeColumns.map(\.count).max() ?? 0
+        return (0..<Int32(rows)).filter { record in
+            isRecord(record) && attributeColumns.indices.contains { attribute($0, of: record) != nil }
+        }
+    }
+
     /// Adds a record or identifier vertex as the next node.
     mutating func add(_ vertex: Vertex, kind: Kind) {
         guard let ext = vertex.externalID else { return }
@@ -90,8 +102,14 @@ struct ResolutionGraph {
         nodeOfVertex[vertex.id.rawValue] = node
         if kind == .record {
             recordCount += 1
-            let values = attributeNames.map { vertex.properties[$0]?.stringValue }
-            if values.contains(where: { $0 != nil }) { attributes[node] = values }
+            for (index, name) in attributeNames.enumerated() {
+                guard let value = vertex.properties[name]?.stringValue else { continue }
+                // Rows of records without the attribute (and, were records not first, of identifiers) are nil.
+                if attributeColumns[index].count < Int(node) {
+                    attributeColumns[index].append(contentsOf: repeatElement(nil, count: Int(node) - attributeColumns[index].count))
+                }
+                attributeColumns[index].append(value)
+            }
         } else if let g = vertex.properties[IdentityGraphSchema.guardKey]?.stringValue {
             previousGuards[node] = g
         }

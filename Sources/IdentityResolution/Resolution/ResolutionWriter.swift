@@ -29,7 +29,9 @@ struct ResolutionWriter {
         }
         let gone = Set(removeVertices)
 
-        // member_of.
+        // member_of. The members' vertex ids are known from the read: handing them to the
+        // loader spares it a look-up per edge in the store's id index.
+        var members: [(externalID: String, id: VertexID)] = []
         for node in 0..<Int32(model.nodeCount) {
             let cluster = outcome.identityOfNode[Int(node)]
             let desired = cluster >= 0 ? outcome.identityNames[Int(cluster)] : nil
@@ -39,6 +41,7 @@ struct ResolutionWriter {
             let ext = model.externalIDs[Int(node)]
             if let previousVertex, !gone.contains(previousVertex) { removeEdges.append(Self.memberOfID(ext)) }
             if let desired {
+                members.append((ext, VertexID(model.vertexIDs[Int(node)])))
                 edges.append(externalID: Self.memberOfID(ext), label: Schema.memberOfLabel, from: ext,
                              to: Schema.identityVertexID(desired), line: 0)
             }
@@ -113,8 +116,12 @@ struct ResolutionWriter {
             }
         }
         let loader = BulkLoader(graph: graph)
+        loader.remember(members)
         if !vertices.isEmpty { _ = try loader.load(vertices) }
-        if !edges.isEmpty { _ = try loader.load(edges) }
+        // Every edge in the batch is new: a member_of or lives_in edge is written only where
+        // the last resolve's differs, and that one was removed above (or went with its
+        // identity or household vertex); a matches edge only where none was read.
+        if !edges.isEmpty { _ = try loader.load(edges, allNew: true) }
     }
 
     static func memberOfID(_ member: String) -> String { "\(IdentityGraphSchema.memberOfLabel):\(member)" }

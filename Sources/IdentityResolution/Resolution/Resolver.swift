@@ -123,22 +123,21 @@ public struct Resolver {
         }
         clock.mark("identities")
 
-        // Components holding a record, in the order of their smallest node.
-        var clusterOfRoot: [Int32: Int32] = [:]
+        // Components holding a record, in the order of their smallest node. Roots are nodes,
+        // so what is known per root is an array indexed by node rather than a hashed set.
+        var clusterOfRoot = [Int32](repeating: -1, count: model.nodeCount)
         var clusters: [[Int32]] = []
         var identityOfNode = [Int32](repeating: -1, count: model.nodeCount)
         var rootOf = [Int32](repeating: 0, count: model.nodeCount)
-        var hasRecord = Set<Int32>()
+        var hasRecord = [Bool](repeating: false, count: model.nodeCount)
         for node in 0..<Int32(model.nodeCount) {
             rootOf[Int(node)] = sets.find(node)
-            if model.isRecord(node) { hasRecord.insert(rootOf[Int(node)]) }
+            if model.isRecord(node) { hasRecord[Int(rootOf[Int(node)])] = true }
         }
-        for node in 0..<Int32(model.nodeCount) where hasRecord.contains(rootOf[Int(node)]) {
-            let root = rootOf[Int(node)]
-            let cluster: Int32
-            if let known = clusterOfRoot[root] {
-                cluster = known
-            } else {
+        for node in 0..<Int32(model.nodeCount) where hasRecord[Int(rootOf[Int(node)])] {
+            let root = Int(rootOf[Int(node)])
+            var cluster = clusterOfRoot[root]
+            if cluster < 0 {
                 cluster = Int32(clusters.count)
                 clusterOfRoot[root] = cluster
                 clusters.append([])

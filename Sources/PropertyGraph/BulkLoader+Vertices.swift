@@ -9,7 +9,7 @@ extension BulkLoader {
         var timer = PhaseTimer()
         let labelIDs = try batch.rows.labelNames.names.map(w.intern)
         let keyIDs = try batch.rows.keyNames.names.map(w.intern)
-        let storeHadVertices = try w.vertexIDBound() > 1
+        let storeHadVertices = try w.vertexIDBound() > 1 && knowsEveryVertex != true
         let firstID = try w.peekVertexID()
         var created: [HashedID] = []          // one per new vertex, in id order
         var mergedInto: [Int: [Int]] = [:]    // new vertex index → later rows repeating its id

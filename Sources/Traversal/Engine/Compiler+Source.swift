@@ -29,15 +29,13 @@ extension Compiler {
                     initial = { v }
                 }
                 var merge: ((GremlinValue, GremlinValue) throws -> GremlinValue)?
-                var split = false
+                // Only an Operator merges; anything else would be a split lambda (see SackSettings).
                 for argument in step.arguments.dropFirst() {
                     if case .enumConstant(let constant) = argument.value, constant.type == "Operator" {
                         merge = try binaryOperator(argument)
-                    } else {
-                        split = true
                     }
                 }
-                context.sack = SackSettings(initial: initial, split: split, merge: merge)
+                context.sack = SackSettings(initial: initial, merge: merge)
             case "withStrategies":
                 for argument in step.arguments { try applyStrategy(argument) }
             case "withoutStrategies":

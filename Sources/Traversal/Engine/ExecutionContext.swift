@@ -49,10 +49,10 @@ final class ExecutionContext {
 }
 
 /// `withSack(...)`: the initial value (a constant or a traversal run per traverser) and the
-/// operators that split it between children and merge it when traversers meet.
+/// operator that merges sacks when traversers meet. (A split operator is a Java lambda, which
+/// the canonical grammar cannot write: sacks are values here, so children never share one.)
 struct SackSettings {
     var initial: (() throws -> GremlinValue)
-    var split: Bool
     var merge: ((GremlinValue, GremlinValue) throws -> GremlinValue)?
 }
 

@@ -19,12 +19,7 @@ struct NewElement {
                 guard case .string(let l) = value else { throw TraversalError("a label must be a string, not \(value.typeName)") }
                 self.label = l
             case .string(let name):
-                let unwrapped = PropertyStep.unwrapCardinality(value)
-                if unwrapped.isNull { properties[name] = nil; continue }
-                guard let stored = unwrapped.propertyValue else {
-                    throw TraversalError("Property value [\(unwrapped.consoleDescription)] is of type \(unwrapped.typeName) is not supported")
-                }
-                properties[name] = stored
+                properties[name] = try context.storedPropertyValue(value)
             default:
                 throw TraversalError("a property key must be a string, not \(key.typeName)")
             }

@@ -139,7 +139,7 @@ final class MergeStep: Step {
     private func checkCreate(_ createMap: GremlinMap, against searchMap: GremlinMap) throws {
         try Self.checkKeys(createMap, allowsDirections: edges)
         for (k, v) in createMap where searchMap[k] != nil && searchMap[k] != v {
-            throw TraversalError("option(onCreate) cannot override values from merge() argument: (\(k.consoleDescription), \(v.consoleDescription))")
+            throw TraversalError("option(onCreate) cannot override values from merge() argument: (\(try JavaText.string(k, context: context)), \(try JavaText.string(v, context: context)))")
         }
     }
 
@@ -192,7 +192,7 @@ final class MergeStep: Step {
                 if case .map(let m) = value, let id = m[.token(Token("T", "id"))] { value = id }
             }
             guard let vertex = try context.vertexID(for: value) else {
-                throw TraversalError("Vertex id could not be resolved from mergeE: \(value.consoleDescription)")
+                throw TraversalError("Vertex id could not be resolved from mergeE: \(try JavaText.string(value, context: context))")
             }
             result[.token(Token("Direction", direction))] = .vertex(VertexReference(id: vertex))
         }
@@ -281,12 +281,7 @@ final class MergeStep: Step {
         for (k, v) in map {
             switch k {
             case .string(let key):
-                let value = PropertyStep.unwrapCardinality(v)
-                if value.isNull { continue }
-                guard let stored = value.propertyValue else {
-                    throw TraversalError("Property value [\(value.consoleDescription)] is of type \(value.typeName) is not supported")
-                }
-                properties[key] = stored
+                if let stored = try context.storedPropertyValue(v) { properties[key] = stored }
             case .token(let token) where token.type == "T" && token.name == "label":
                 guard case .string(let l) = v else { throw TraversalError("a label must be a string") }
                 label = l
@@ -310,17 +305,5 @@ final class MergeStep: Step {
         }
         let id = try writer.addVertex(label: label, properties: properties, externalID: externalID)
         return .vertex(VertexReference(id: id))
-    }
-}
-
-extension GremlinValue {
-    /// A short text form for error messages.
-    var consoleDescription: String {
-        switch self {
-        case .string(let s): s
-        case .token(let t): t.name
-        case .null: "null"
-        default: "\(self)"
-        }
     }
 }

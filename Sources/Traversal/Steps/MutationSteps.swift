@@ -52,14 +52,23 @@ extension ExecutionContext {
             }
             return
         }
-        guard let stored = value.propertyValue else {
-            throw TraversalError("Property value [\(value)] is of type \(value.typeName) is not supported")
-        }
+        guard let stored = try storedPropertyValue(value) else { return }
         switch element {
         case .vertex(let ref): try writer.setProperty(key, to: stored, on: ref.id)
         case .edge(let ref): try writer.setProperty(key, to: stored, on: ref.id)
         default: throw TraversalError("property() needs an element, not \(element.typeName)")
         }
+    }
+
+    /// `value` as a property stores it (a `single(x)`/`list(x)` wrapper taken off), `nil` for null.
+    /// - Throws: for what no property can hold (an element, a path), naming the value as Java prints it.
+    func storedPropertyValue(_ value: GremlinValue) throws -> PropertyValue? {
+        let value = PropertyStep.unwrapCardinality(value)
+        if value.isNull { return nil }
+        guard let stored = value.propertyValue else {
+            throw TraversalError("Property value [\(try JavaText.string(value, context: self))] is of type \(value.typeName) is not supported")
+        }
+        return stored
     }
 
     /// The external id a `T.id` value becomes, or an error for a value that cannot be one.

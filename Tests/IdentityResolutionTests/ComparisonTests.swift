@@ -42,6 +42,16 @@ struct ComparisonTests {
         #expect(jaroWinkler("a", "a") == 1)
     }
 
+    @Test("strings beyond ASCII compare by Character: an accent or a CR LF is one character, as in ASCII")
+    func comparesCharacters() {
+        // "zoë" with a combining diaeresis is three Characters, like "zoe".
+        let combining = "zoe\u{308}"
+        #expect(jaro(combining, "zoa") == jaro("zoe", "zoa"))
+        #expect(jaroWinkler("müller", "muller") == jaroWinkler("mxller", "muller"))
+        #expect(jaroWinkler("ab\r\ncd", "ab\ncd") == jaroWinkler("abxcd", "abycd"))
+        #expect(jaroWinkler("Zoë", "Zoë") == 1)
+    }
+
     @Test("the prefix boost counts at most four characters")
     func prefixCap() {
         let base = jaro("abcdefgh", "abcdefxy")

@@ -12,38 +12,58 @@
 ///
 /// - Complexity: O(|a| × |b|) in the worst case, O(|a| + |b|) memory.
 public func jaro(_ a: String, _ b: String) -> Double {
-    let a = Array(a), b = Array(b)
+    if let score = onASCIIBytes(a, b, { jaro($0, $1) }) { return score }
+    return jaro(Array(a), Array(b))
+}
+
+/// ``jaro(_:_:)`` over any two sequences of comparable elements, indexed from 0.
+func jaro<C: RandomAccessCollection>(_ a: C, _ b: C) -> Double where C.Element: Equatable, C.Index == Int {
     if a.isEmpty && b.isEmpty { return 1 }
     if a.isEmpty || b.isEmpty { return 0 }
     let window = max(max(a.count, b.count) / 2 - 1, 0)
-
-    var aMatched = [Bool](repeating: false, count: a.count)
-    var bMatched = [Bool](repeating: false, count: b.count)
-    var matches = 0
-    for i in a.indices {
-        let low = max(0, i - window), high = min(b.count - 1, i + window)
-        guard low <= high else { continue }
-        for j in low...high where !bMatched[j] && a[i] == b[j] {
-            aMatched[i] = true
-            bMatched[j] = true
-            matches += 1
-            break
+    return withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) { flags in
+        flags.initialize(repeating: false)
+        let aMatched = UnsafeMutableBufferPointer(rebasing: flags[..<a.count])
+        let bMatched = UnsafeMutableBufferPointer(rebasing: flags[a.count...])
+        var matches = 0
+        for i in 0..<a.count {
+            let low = max(0, i - window), high = min(b.count - 1, i + window)
+            guard low <= high else { continue }
+            for j in low...high where !bMatched[j] && a[a.startIndex + i] == b[b.startIndex + j] {
+                aMatched[i] = true
+                bMatched[j] = true
+                matches += 1
+                break
+            }
         }
-    }
-    guard matches > 0 else { return 0 }
+        guard matches > 0 else { return 0 }
 
-    // Walk both matched subsequences in order; each position where they differ
-    // is half a transposition.
-    var outOfOrder = 0
-    var j = 0
-    for i in a.indices where aMatched[i] {
-        while !bMatched[j] { j += 1 }
-        if a[i] != b[j] { outOfOrder += 1 }
-        j += 1
+        // Walk both matched subsequences in order; each position where they differ
+        // is half a transposition.
+        var outOfOrder = 0
+        var j = 0
+        for i in 0..<a.count where aMatched[i] {
+            while !bMatched[j] { j += 1 }
+            if a[a.startIndex + i] != b[b.startIndex + j] { outOfOrder += 1 }
+            j += 1
+        }
+        let m = Double(matches)
+        let t = Double(outOfOrder / 2)
+        return (m / Double(a.count) + m / Double(b.count) + (m - t) / m) / 3
     }
-    let m = Double(matches)
-    let t = Double(outOfOrder / 2)
-    return (m / Double(a.count) + m / Double(b.count) + (m - t) / m) / 3
+}
+
+/// `body` over the UTF-8 bytes of `a` and `b` when both are ASCII without a carriage
+/// return — then each byte is one `Character` — or `nil`. Normalized names are, and
+/// comparing bytes in place saves building two arrays of `Character`s per comparison.
+private func onASCIIBytes(_ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Double) -> Double? {
+    func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in isPlainASCII(x) && isPlainASCII(y) ? body(x, y) : nil }
+    }
 }
 
 /// The Jaro-Winkler similarity of two strings, in `0...1`.
@@ -58,6 +78,12 @@ public func jaro(_ a: String, _ b: String) -> Double {
 ///
 /// - Complexity: O(|a| × |b|) in the worst case.
 public func jaroWinkler(_ a: String, _ b: String) -> Double {
+    if let score = onASCIIBytes(a, b, { jaroWinkler($0, $1) }) { return score }
+    return jaroWinkler(Array(a), Array(b))
+}
+
+/// ``jaroWinkler(_:_:)`` over any two sequences of comparable elements, indexed from 0.
+func jaroWinkler<C: RandomAccessCollection>(_ a: C, _ b: C) -> Double where C.Element: Equatable, C.Index == Int {
     let similarity = jaro(a, b)
     var prefix = 0
     for (x, y) in zip(a, b).prefix(4) {

@@ -21,29 +21,42 @@ struct FuzzyMatcher {
         var found: [FuzzyMatch] = []
         var pairs = Set<ResolutionGraph.Pair>()
         let records = graph.recordsWithAttributes
-        for rule in rules {
-            let keyIndexes = rule.block.map { graph.attributeNames.firstIndex(of: $0.attribute) }
-            guard !keyIndexes.contains(nil) else { continue }
-            var blocks: [[String]: [Int32]] = [:]
-            for record in records {
-                var key: [String] = []
-                for (blockKey, index) in zip(rule.block, keyIndexes) {
-                    guard let value = graph.attribute(index!, of: record) else { break }
-                    switch blockKey.phonetic {
-                    case .soundex?:
-                        guard let code = soundex(value) else { break }
-                        key.append(code)
-                    case nil: key.append(value)
-                    }
+        // Each blocking key's value per record (by position in `records`), worked out once:
+        // most rules block on the same surname code.
+        var keyColumns: [String: [String?]] = [:]
+        func column(_ key: Rules.BlockingKey) -> [String?]? {
+            if let known = keyColumns[key.name] { return known }
+            guard let index = graph.attributeNames.firstIndex(of: key.attribute) else { return nil }
+            let values = records.map { record -> String? in
+                guard let value = graph.attribute(index, of: record) else { return nil }
+                switch key.phonetic {
+                case .soundex?: return soundex(value)
+                case nil: return value
                 }
-                guard key.count == rule.block.count else { continue }
+            }
+            keyColumns[key.name] = values
+            return values
+        }
+        for rule in rules {
+            let columns = rule.block.compactMap(column)
+            guard columns.count == rule.block.count else { continue }
+            // A record's block is its key values joined by a unit separator; a record
+            // missing one of them is in no block.
+            var blocks: [String: [Int32]] = [:]
+            records: for (position, record) in records.enumerated() {
+                var key = ""
+                for column in columns {
+                    guard let part = column[position] else { continue records }
+                    key += part
+                    key.unicodeScalars.append("\u{1F}")
+                }
                 blocks[key, default: []].append(record)
             }
+            // Members were appended in node order, so each pair comes out as (smaller, larger).
             for (_, members) in blocks where members.count > 1 && members.count <= maxBlockSize {
-                let sorted = members.sorted()
-                for i in sorted.indices {
-                    for j in sorted.index(after: i)..<sorted.endIndex {
-                        let a = sorted[i], b = sorted[j]
+                for i in members.indices {
+                    for j in members.index(after: i)..<members.endIndex {
+                        let a = members[i], b = members[j]
                         guard !skip(a, b), comparison.holds(rule.condition, a, b) else { continue }
                         guard pairs.insert(ResolutionGraph.Pair(a, b)).inserted else { continue }
                         found.append(FuzzyMatch(a: a, b: b, rule: rule.name, score: rule.score))

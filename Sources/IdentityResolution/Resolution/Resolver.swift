@@ -114,6 +114,7 @@ public struct Resolver {
             for (node, what) in refused { guards.hold(node, reason: .shared(what: what, values: 2)) }
             sets = ConstrainedUnionFind(count: model.nodeCount, exclusive: exclusive)
         }
+        clock.mark("identities")
         let comparison = RecordComparison(graph: model, adjacency: all)
         let fuzzy = FuzzyMatcher(graph: model, comparison: comparison)
             .matches(rules: rules.fuzzy) { [sets] a, b in sets.root(a) == sets.root(b) }
@@ -121,7 +122,7 @@ public struct Resolver {
         for match in fuzzy where match.score >= threshold {
             if sets.union(match.a, match.b) { joiningMatches.append(match) }
         }
-        clock.mark("identities")
+        clock.mark("fuzzy matches")
 
         // Components holding a record, in the order of their smallest node. Roots are nodes,
         // so what is known per root is an array indexed by node rather than a hashed set.

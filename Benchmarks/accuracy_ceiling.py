@@ -177,7 +177,6 @@ def f1(p, r):
 
 total, joined = reachable(persons, person_links)
 print(f"identities    true pairs {total:,}, reachable {joined:,}: recall ≤ {joined / total:.3f}, F1 ≤ {f1(1, joined / total):.3f}")
-identity_recall = joined / total
 
 # Cross-device: pairs among a person's records and tied devices, less the record-record pairs.
 true_pairs = sum(pairs(len(persons[p]) + len(devices_of_person[p])) - pairs(len(persons[p])) for p in persons)
@@ -198,8 +197,7 @@ for node, (person, household, shared) in devices.items():
         unavoidable += len(persons[owner]) + len(devices_of_person[owner])
 precision = true_pairs / (true_pairs + unavoidable)
 print(f"cross-device  true pairs {true_pairs:,}, unavoidable false pairs {unavoidable:,} (family devices one member "
-      f"logged in on): precision ≤ {precision:.3f}, F1 ≤ {f1(precision, 1):.3f} (≤ {f1(precision, identity_recall):.3f} with "
-      f"the identities' recall ceiling)")
+      f"logged in on): precision ≤ {precision:.3f}, F1 ≤ {f1(precision, 1):.3f}")
 
 total, joined = reachable(households, household_links)
 print(f"households    true pairs {total:,}, reachable {joined:,}: recall ≤ {joined / total:.3f}, F1 ≤ {f1(1, joined / total):.3f}")

@@ -240,11 +240,18 @@ public struct Resolver {
         summary.splits = outcome.changes.filter { $0.kind == .split }
         summary.guarded = outcome.guards.sorted { $0.key < $1.key }.map { (model.externalIDs[Int($0.key)], $0.value) }
         summary.householdHeldBack = heldBack.sorted { $0.key < $1.key }.map { (model.externalIDs[Int($0.key)], $0.value) }
-        var sizes: [(String, Int)] = []
+        func isLarger(_ a: (String, Int), _ b: (String, Int)) -> Bool {
+            a.1 != b.1 ? a.1 > b.1 : StableNaming.isOlder(a.0, b.0)
+        }
+        var largest: [(String, Int)] = []   // the five largest so far, largest first
         for (i, members) in outcome.clusters.enumerated() {
             let records = members.count(where: model.isRecord)
             summary.sizeDistribution[records, default: 0] += 1
-            sizes.append((outcome.identityNames[i], records))
+            let entry = (outcome.identityNames[i], records)
+            if largest.count < 5 || isLarger(entry, largest[largest.count - 1]) {
+                largest.insert(entry, at: largest.firstIndex { isLarger(entry, $0) } ?? largest.endIndex)
+                if largest.count > 5 { largest.removeLast() }
+            }
             let devices = members.count { node in
                 let type = model.type(of: node)
                 return type == .device || type == .cookie
@@ -253,7 +260,7 @@ public struct Resolver {
             let previous = members.first.flatMap { model.previousMembership[$0] }.flatMap { model.identityIDs[$0] }
             if previous == nil && !members.contains(where: { model.previousMembership[$0] != nil }) { summary.newIdentities += 1 }
         }
-        summary.largest = sizes.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : StableNaming.isOlder($0.0, $1.0) }.prefix(5).map { ($0.0, $0.1) }
+        summary.largest = largest.map { ($0.0, $0.1) }
         return summary
     }
 }

@@ -62,6 +62,7 @@ struct StableNaming {
 
     /// Whether `a` was minted before `b`: ids share a prefix and grow in length, then in order.
     static func isOlder(_ a: String, _ b: String) -> Bool {
-        a.count != b.count ? a.count < b.count : a < b
+        // Ids are ASCII: the UTF-8 count is the length, without walking the characters.
+        a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a < b
     }
 }

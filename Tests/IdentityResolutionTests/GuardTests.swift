@@ -37,6 +37,32 @@ import Testing
         }
     }
 
+    @Test("two web-store accounts in one name that share a phone are one person; in two names, a family's phone")
+    func twoAccountsOneName() throws {
+        var scenario = RetailScenario()
+        scenario.ecommerce = [
+            "A1,ann.lee@example.com,(217) 555-0134,Ann,Lee,,,,,", "A2,ann@work.example,217-555-0134,Ann,Lee,,,,,",
+            "A3,tom@example.com,(312) 555-0199,Tom,Stone,,,,,", "A4,sue@example.com,312.555.0199,Sue,Stone,,,,,",
+        ]
+        let (summary, resolved) = try scenario.resolved()
+        #expect(resolved.sameIdentity("ecommerce:A1", "ecommerce:A2"))
+        #expect(!resolved.sameIdentity("ecommerce:A3", "ecommerce:A4"))
+        #expect(summary.guarded.contains { $0.identifier == "phone:+13125550199" && $0.reason == .shared(what: "account", values: 2) })
+        #expect(!summary.guarded.contains { $0.identifier == "phone:+12175550134" })
+    }
+
+    @Test("a father and son of one name at one address, each with his own account, stay two people")
+    func namesakesAtOneAddress() throws {
+        var scenario = RetailScenario()
+        scenario.ecommerce = [
+            "A1,henry@example.com,,Henry,Valentine,170 Willow Blvd,Reno,NV,89512,",
+            "A2,hank.jr@example.com,,Henry,Valentine,170 Willow Boulevard,Reno,NV,89512,",
+        ]
+        let resolved = try scenario.resolved().resolved
+        #expect(!resolved.sameIdentity("ecommerce:A1", "ecommerce:A2"))
+        #expect(resolved.householdOf["ecommerce:A1"] == resolved.householdOf["ecommerce:A2"])
+    }
+
     @Test("a coffee-shop IP seen by many people merges no identities and no households")
     func coffeeShopIP() throws {
         var scenario = RetailScenario()

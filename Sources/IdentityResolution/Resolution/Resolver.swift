@@ -74,7 +74,7 @@ public struct Resolver {
         let weights = model.labelNames.map { rules.weight(ofEdge: $0) }
         let strong = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { weights[Int($0.label)] >= threshold }
         let all = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { _ in true }
-        let exclusive = ExclusiveValues(graph: model, rules: rules)
+        let exclusive = ExclusiveValues(graph: model, adjacency: strong, rules: rules)
         var guards = IdentifierGuards(graph: model, adjacency: strong, rules: rules, exclusive: exclusive)
         for (node, records) in model.partial {
             guard let records, let type = model.type(of: node) else { continue }
@@ -120,7 +120,7 @@ public struct Resolver {
             .matches(rules: rules.fuzzy) { [sets] a, b in sets.root(a) == sets.root(b) }
         var joiningMatches: [FuzzyMatch] = []
         for match in fuzzy where match.score >= threshold {
-            if sets.union(match.a, match.b) { joiningMatches.append(match) }
+            if sets.union(match.a, match.b, strictly: true) { joiningMatches.append(match) }
         }
         clock.mark("fuzzy matches")
 

@@ -51,6 +51,16 @@ import Testing
         #expect(!summary.guarded.contains { $0.identifier == "phone:+12175550134" })
     }
 
+    @Test("a mailbox two family members write in joins their household, not the two of them")
+    func familyMailbox() throws {
+        var scenario = RetailScenario()
+        scenario.ecommerce = ["A1,thelees@example.com,,Ann,Lee,,,,,", "A2,TheLees@example.com,,Tom,Lee,,,,,", "A3,sue@example.com,,Sue,Lee,,,,,"]
+        let resolved = try scenario.resolved().resolved
+        #expect(!resolved.sameIdentity("ecommerce:A1", "ecommerce:A2"))
+        #expect(resolved.householdOf["ecommerce:A1"] == resolved.householdOf["ecommerce:A2"])
+        #expect(resolved.householdOf["ecommerce:A1"] != resolved.householdOf["ecommerce:A3"])
+    }
+
     @Test("a father and son of one name at one address, each with his own account, stay two people")
     func namesakesAtOneAddress() throws {
         var scenario = RetailScenario()

@@ -68,6 +68,9 @@ extension Rules {
             HouseholdRule(name: "home_address", condition: .identifier(.address), weight: 0.7, maxRecords: 6),
             HouseholdRule(name: "home_ip", condition: .identifier(.ip), weight: 0.6, maxRecords: 8),
             HouseholdRule(name: "shared_device", condition: .identifier(.device), weight: 0.8, maxRecords: 6),
+            // A mailbox the family shares (`thesmiths@…`), which the fan-out guard keeps from
+            // joining the people themselves.
+            HouseholdRule(name: "family_email", condition: .identifier(.email), weight: 0.7, maxRecords: 6),
         ])
 
     /// A rule joining records with the same full name (Jaro-Winkler at least `first` and

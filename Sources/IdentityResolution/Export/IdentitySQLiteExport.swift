@@ -75,6 +75,7 @@ public enum IdentitySQLiteExport {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             var summary = IdentityExportSummary()
+            var timer = PhaseTimer()
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
                     try db.execute(sql: schema)
@@ -120,11 +121,14 @@ public enum IdentitySQLiteExport {
                         summary.rows += 1 + identity.records.count + identity.identifiers.count
                     }
                     summary.rows += seenHouseholds
+                    timer.mark("sqlite export: rows inserted")
                     try db.execute(sql: indexes)
+                    timer.mark("sqlite export: indexes built")
                     return .commit
                 }
             }
             try queue.close()
+            timer.mark("sqlite export: committed and closed")
             return summary
         } catch let error as DatabaseError {
             throw IdentitySQLiteExportError(path: path, code: error.resultCode.rawValue, message: error.message ?? "\(error)")

@@ -112,11 +112,15 @@ private struct ResolvedEdge {
     var other: ExportID
 }
 
-/// Builds one adjacency-list line in a reused string and hands it to the file, part by part
-/// when a vertex's edges make it long.
+/// Builds one adjacency-list line as UTF-8 bytes in a reused buffer and hands it to the file,
+/// part by part when a vertex's edges make it long.
+///
+/// Strings, numbers, booleans and dates, nearly all of an export, are written here byte by
+/// byte; other values (UUIDs, lists, sets, maps) through their `JSON` tree. The text is the
+/// same either way.
 private struct GraphSONLineWriter {
     let file: BufferedFileWriter
-    var text = ""
+    var bytes: [UInt8] = []
     /// The next vertex property id.
     var nextPropertyID: Int64 = 0
 
@@ -125,110 +129,143 @@ private struct GraphSONLineWriter {
 
     init(file: BufferedFileWriter) {
         self.file = file
-        text.reserveCapacity(Self.flushThreshold * 2)
+        bytes.reserveCapacity(Self.flushThreshold * 2)
     }
 
     /// Writes `vertex`'s line, with its edges in adjacency order.
     mutating func write(
         _ vertex: Vertex, incoming: ArraySlice<ResolvedEdge>, outgoing: ArraySlice<ResolvedEdge>, ids: ExportIdentifiers
     ) throws {
-        text += "{\"id\":"
-        append(try ids.vertex(vertex.id, externalID: vertex.externalID).graphSONValue)
-        text += ",\"label\":"
-        appendString(vertex.label)
-        try appendEdges(incoming, member: "inE", otherEnd: "outV", ids: ids)
-        try appendEdges(outgoing, member: "outE", otherEnd: "inV", ids: ids)
+        append("{\"id\":")
+        appendID(try ids.vertex(vertex.id, externalID: vertex.externalID))
+        append(",\"label\":")
+        JSONBytes.appendString(vertex.label, to: &bytes)
+        try appendEdges(incoming, member: ",\"inE\":{", otherEnd: ",\"outV\":", ids: ids)
+        try appendEdges(outgoing, member: ",\"outE\":{", otherEnd: ",\"inV\":", ids: ids)
         appendProperties(vertex.properties, asVertexProperties: true)
-        text += "}\n"
+        append("}\n")
         try flush()
     }
 
-    /// Appends `,"inE":{…}` or `,"outE":{…}`, nothing when there are no edges. Adjacency
-    /// order keeps each label's edges together.
+    /// Appends `,"inE":{…}` or `,"outE":{…}` (`member` is its opening), nothing when there are
+    /// no edges. Adjacency order keeps each label's edges together.
     private mutating func appendEdges(
-        _ edges: ArraySlice<ResolvedEdge>, member: String, otherEnd: String, ids: ExportIdentifiers
+        _ edges: ArraySlice<ResolvedEdge>, member: StaticString, otherEnd: StaticString, ids: ExportIdentifiers
     ) throws {
         var currentLabel: String?
         for resolved in edges {
             if resolved.label != currentLabel {
-                text += currentLabel == nil ? ",\"\(member)\":{" : "],"
-                appendString(resolved.label)
-                text += ":["
+                if currentLabel == nil { append(member) } else { append("],") }
+                JSONBytes.appendString(resolved.label, to: &bytes)
+                append(":[")
                 currentLabel = resolved.label
             } else {
-                text += ","
+                bytes.append(UInt8(ascii: ","))
             }
-            text += "{\"id\":"
-            append(try ids.edge(resolved.edge.id, externalID: resolved.edge.externalID).graphSONValue)
-            text += ",\"\(otherEnd)\":"
-            append(resolved.other.graphSONValue)
+            append("{\"id\":")
+            appendID(try ids.edge(resolved.edge.id, externalID: resolved.edge.externalID))
+            append(otherEnd)
+            appendID(resolved.other)
             appendProperties(resolved.edge.properties, asVertexProperties: false)
-            text += "}"
-            if text.utf8.count >= Self.flushThreshold { try flush() }
+            bytes.append(UInt8(ascii: "}"))
+            if bytes.count >= Self.flushThreshold { try flush() }
         }
-        if currentLabel != nil { text += "]}" }
+        if currentLabel != nil { append("]}") }
     }
 
     /// Appends `,"properties":{…}` in key order, nothing when there are none. A vertex's
     /// values are vertex properties, `[{"id":…,"value":…}]`; an edge's are the bare values.
     private mutating func appendProperties(_ properties: [String: PropertyValue], asVertexProperties: Bool) {
         guard !properties.isEmpty else { return }
-        text += ",\"properties\":{"
-        for (i, key) in properties.keys.sorted().enumerated() {
-            if i > 0 { text += "," }
-            appendString(key)
+        append(",\"properties\":{")
+        var first = true
+        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            JSONBytes.appendString(key, to: &bytes)
             if asVertexProperties {
-                text += ":[{\"id\":"
-                append(.int64(nextPropertyID))
+                append(":[{\"id\":{\"@type\":\"g:Int64\",\"@value\":")
+                appendDecimal(nextPropertyID)
                 nextPropertyID += 1
-                text += ",\"value\":"
-                append(GraphSONValue(properties[key]!))
-                text += "}]"
+                append("},\"value\":")
+                append(value)
+                append("}]")
             } else {
-                text += ":"
-                append(GraphSONValue(properties[key]!))
+                bytes.append(UInt8(ascii: ":"))
+                append(value)
             }
         }
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Appends `value`'s GraphSON text. Strings, integers and finite doubles, nearly all of an
-    /// export, are written here without building a `JSON` tree; the text is the same.
-    private mutating func append(_ value: GraphSONValue) {
+    /// Appends `value` as `GraphSONValue(value)` writes it.
+    private mutating func append(_ value: PropertyValue) {
         switch value {
-        case .string(let s): appendString(s)
-        case .byte(let v): appendTyped(value.typeName, String(v))
-        case .int16(let v): appendTyped(value.typeName, String(v))
-        case .int32(let v): appendTyped(value.typeName, String(v))
-        case .int64(let v): appendTyped(value.typeName, String(v))
-        case .double(let v) where v.isFinite: appendTyped(value.typeName, v.description)
-        default: value.json.write(to: &text)
+        case .string(let s): JSONBytes.appendString(s, to: &bytes)
+        case .bool(let b): append(b ? "true" : "false")
+        case .int8(let v): appendTyped("gx:Byte", Int64(v))
+        case .int16(let v): appendTyped("gx:Int16", Int64(v))
+        case .int32(let v): appendTyped("g:Int32", Int64(v))
+        case .int64(let v): appendTyped("g:Int64", v)
+        case .dateTime(let ms): appendTyped("g:Date", ms)
+        case .double(let v) where v.isFinite: appendTyped("g:Double", v.description)
+        case .float(let v) where v.isFinite: appendTyped("g:Float", v.description)
+        default:
+            var text = ""
+            GraphSONValue(value).json.write(to: &text)
+            bytes.append(contentsOf: text.utf8)
         }
     }
 
-    private mutating func appendTyped(_ type: String, _ number: String) {
-        text += "{\"@type\":\""
-        text += type
-        text += "\",\"@value\":"
-        text += number
-        text += "}"
+    /// Appends an element id: see `ExportID.graphSONValue`.
+    private mutating func appendID(_ id: ExportID) {
+        switch id.graphSONValue {
+        case .int32(let v): appendTyped("g:Int32", Int64(v))
+        case .int64(let v): appendTyped("g:Int64", v)
+        default: JSONBytes.appendString(id.text, to: &bytes)
+        }
     }
 
-    /// Appends `s` as a JSON string: as it is when nothing in it needs escaping, the common
-    /// case, else through `JSON.writeString`.
-    private mutating func appendString(_ s: String) {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-            text += "\""
-            text += s
-            text += "\""
-        } else {
-            JSON.writeString(s, to: &text)
+    private mutating func appendTyped(_ type: StaticString, _ number: Int64) {
+        append("{\"@type\":\"")
+        append(type)
+        append("\",\"@value\":")
+        appendDecimal(number)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func appendTyped(_ type: StaticString, _ number: String) {
+        append("{\"@type\":\"")
+        append(type)
+        append("\",\"@value\":")
+        bytes.append(contentsOf: number.utf8)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `n` in decimal, as `String(n)` writes it.
+    private mutating func appendDecimal(_ n: Int64) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written from the end
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[i...])
         }
+    }
+
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        JSONBytes.append(text, to: &bytes)
     }
 
     private mutating func flush() throws {
-        try file.write(text)
-        text.removeAll(keepingCapacity: true)
+        try file.write(bytes: bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }
 

@@ -53,3 +53,41 @@ extension BufferedFileWriter {
 }
 
 private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+/// Writes the property cells of rows for one file's columns: `,cell` per column, then the line
+/// end.
+///
+/// Each of an element's properties is placed in its column's slot (one hash look-up per
+/// property), and the slots are written in column order; looking each column's key up in the
+/// element's properties instead costs a look-up per column, and most elements have a few of
+/// the file's many keys.
+struct NeptuneRowCells {
+    let columns: [NeptunePropertyColumn]
+    private let columnIndex: [String: Int]
+    /// One row's values by column; empty between rows.
+    private var slots: [PropertyValue?]
+
+    init(columns: [NeptunePropertyColumn]) {
+        self.columns = columns
+        columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element.name, $0.offset) })
+        slots = Array(repeating: nil, count: columns.count)
+    }
+
+    /// Writes `,cell` per column for `properties` (empty where it has no value), then LF.
+    mutating func write(_ properties: [String: PropertyValue], to file: BufferedFileWriter) throws(FileError) {
+        for (key, value) in properties {
+            if let index = columnIndex[key] { slots[index] = value }
+        }
+        for index in columns.indices {
+            try file.write(byte: UInt8(ascii: ","))
+            guard let value = slots[index] else { continue }
+            slots[index] = nil
+            if case .string(let text) = value, !columns[index].isArray {
+                try file.writeCSVField(text)
+            } else {
+                try file.writeCSVField(columns[index].cellText(value))
+            }
+        }
+        try file.write(byte: UInt8(ascii: "\n"))
+    }
+}

@@ -61,11 +61,12 @@ public struct NeptuneCSVExporter: Sendable {
             (summary.vertices, summary.bytes) = try writeFile(
                 vertexPath, ["~id", "~label"], vertexColumns, .vertices, total: totals.vertices, bytesBefore: 0, progress
             ) { file, rowWritten in
+                var cells = NeptuneRowCells(columns: vertexColumns)
                 try reader.forEachVertex { vertex in
                     try file.writeCSVField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
                     try file.write(byte: comma)
                     try file.writeCSVField(vertex.label)
-                    try writeCells(vertex.properties, vertexColumns, to: file)
+                    try cells.write(vertex.properties, to: file)
                     rowWritten()
                     return true
                 }
@@ -74,17 +75,20 @@ public struct NeptuneCSVExporter: Sendable {
                 edgePath, ["~id", "~from", "~to", "~label"], edgeColumns, .edges, total: totals.edges,
                 bytesBefore: summary.bytes, progress
             ) { file, rowWritten in
+                var cells = NeptuneRowCells(columns: edgeColumns)
                 var chunk: [Edge] = []
                 chunk.reserveCapacity(edgeChunk)
                 func writeChunk() throws {
                     let ends = try ids.vertices(chunk.flatMap { [$0.from, $0.to] })
                     for (i, edge) in chunk.enumerated() {
-                        for name in [try ids.edge(edge.id, externalID: edge.externalID), ends[2 * i], ends[2 * i + 1]] {
-                            try file.writeCSVField(name.text)
-                            try file.write(byte: comma)
-                        }
+                        try file.writeCSVField(try ids.edge(edge.id, externalID: edge.externalID).text)
+                        try file.write(byte: comma)
+                        try file.writeCSVField(ends[2 * i].text)
+                        try file.write(byte: comma)
+                        try file.writeCSVField(ends[2 * i + 1].text)
+                        try file.write(byte: comma)
                         try file.writeCSVField(edge.label)
-                        try writeCells(edge.properties, edgeColumns, to: file)
+                        try cells.write(edge.properties, to: file)
                         rowWritten()
                     }
                     chunk.removeAll(keepingCapacity: true)
@@ -152,15 +156,6 @@ public struct NeptuneCSVExporter: Sendable {
         }
         progress(ExportProgress(phase: .readingTypes, done: done, total: total, bytesWritten: 0))
         return (try vertices.columns(of: .vertices), try edges.columns(of: .edges))
-    }
-
-    /// Writes `,cell` per column, then the line end.
-    private func writeCells(_ properties: [String: PropertyValue], _ columns: [NeptunePropertyColumn], to file: BufferedFileWriter) throws {
-        for column in columns {
-            try file.write(byte: comma)
-            if let value = properties[column.name] { try file.writeCSVField(column.cellText(value)) }
-        }
-        try file.write(byte: newline)
     }
 }
 

@@ -61,12 +61,11 @@ public struct NeptuneCSVExporter: Sendable {
             (summary.vertices, summary.bytes) = try writeFile(
                 vertexPath, ["~id", "~label"], vertexColumns, .vertices, total: totals.vertices, bytesBefore: 0, progress
             ) { file, rowWritten in
-                var cells = NeptuneRowCells(columns: vertexColumns)
+                var row = NeptuneRowWriter(columns: vertexColumns)
                 try reader.forEachVertex { vertex in
-                    try file.writeCSVField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
-                    try file.write(byte: comma)
-                    try file.writeCSVField(vertex.label)
-                    try cells.write(vertex.properties, to: file)
+                    row.appendField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
+                    row.appendField(vertex.label, comma: false)
+                    try row.finish(vertex.properties, to: file)
                     rowWritten()
                     return true
                 }
@@ -75,20 +74,17 @@ public struct NeptuneCSVExporter: Sendable {
                 edgePath, ["~id", "~from", "~to", "~label"], edgeColumns, .edges, total: totals.edges,
                 bytesBefore: summary.bytes, progress
             ) { file, rowWritten in
-                var cells = NeptuneRowCells(columns: edgeColumns)
+                var row = NeptuneRowWriter(columns: edgeColumns)
                 var chunk: [Edge] = []
                 chunk.reserveCapacity(edgeChunk)
                 func writeChunk() throws {
                     let ends = try ids.vertices(chunk.flatMap { [$0.from, $0.to] })
                     for (i, edge) in chunk.enumerated() {
-                        try file.writeCSVField(try ids.edge(edge.id, externalID: edge.externalID).text)
-                        try file.write(byte: comma)
-                        try file.writeCSVField(ends[2 * i].text)
-                        try file.write(byte: comma)
-                        try file.writeCSVField(ends[2 * i + 1].text)
-                        try file.write(byte: comma)
-                        try file.writeCSVField(edge.label)
-                        try cells.write(edge.properties, to: file)
+                        row.appendField(try ids.edge(edge.id, externalID: edge.externalID).text)
+                        row.appendField(ends[2 * i].text)
+                        row.appendField(ends[2 * i + 1].text)
+                        row.appendField(edge.label, comma: false)
+                        try row.finish(edge.properties, to: file)
                         rowWritten()
                     }
                     chunk.removeAll(keepingCapacity: true)
@@ -159,5 +155,4 @@ public struct NeptuneCSVExporter: Sendable {
     }
 }
 
-private let comma = UInt8(ascii: ",")
 private let newline = UInt8(ascii: "\n")

@@ -51,23 +51,21 @@ public struct GraphSONExporter: Sendable {
             let ids = ExportIdentifiers(reader: reader)
             let total = try reader.vertexCount()
             var chunk: [PendingVertex] = []
-            var ends = 0
+            // The chunk's edge ends, vertex by vertex, in and then out: one array for the chunk.
+            var adjacent: [AdjacentEdge] = []
             func writeChunk() throws {
-                let adjacent = chunk.flatMap { $0.incoming + $0.outgoing }
                 let others = try ids.vertices(adjacent.map(\.other))
                 let edges = try inKeyOrder(adjacent.map(\.edge)) { id in
                     guard let edge = try reader.edge(id) else { throw StorageError.edgeNotFound(id) }
                     return edge
                 }
+                let ends = ChunkEdges(adjacent: adjacent, edges: edges, others: others)
                 var next = 0
-                func resolved(_ count: Int) -> ArraySlice<ResolvedEdge> {
-                    defer { next += count }
-                    return (next..<next + count).map { ResolvedEdge(label: adjacent[$0].label, edge: edges[$0], other: others[$0]) }[...]
-                }
                 for pending in chunk {
-                    let incoming = resolved(pending.incoming.count)
-                    let outgoing = resolved(pending.outgoing.count)
-                    try line.write(pending.vertex, incoming: incoming, outgoing: outgoing, ids: ids)
+                    let incoming = next..<next + pending.incoming
+                    let outgoing = incoming.upperBound..<incoming.upperBound + pending.outgoing
+                    next = outgoing.upperBound
+                    try line.write(pending.vertex, incoming: incoming, outgoing: outgoing, of: ends, ids: ids)
                     summary.edges += outgoing.count
                     summary.vertices += 1
                     if summary.vertices & (exportProgressInterval - 1) == 0 {
@@ -75,17 +73,22 @@ public struct GraphSONExporter: Sendable {
                     }
                 }
                 chunk.removeAll(keepingCapacity: true)
-                ends = 0
+                adjacent.removeAll(keepingCapacity: true)
             }
             try reader.forEachVertex { vertex in
-                let pending = PendingVertex(
-                    vertex: vertex,
-                    incoming: try reader.adjacentEdges(of: vertex.id, direction: .in),
-                    outgoing: try reader.adjacentEdges(of: vertex.id, direction: .out)
-                )
+                var pending = PendingVertex(vertex: vertex, incoming: 0, outgoing: 0)
+                try reader.forEachAdjacentEdge(of: vertex.id, direction: .in) { edge in
+                    adjacent.append(edge)
+                    pending.incoming += 1
+                    return true
+                }
+                try reader.forEachAdjacentEdge(of: vertex.id, direction: .out) { edge in
+                    adjacent.append(edge)
+                    pending.outgoing += 1
+                    return true
+                }
                 chunk.append(pending)
-                ends += pending.incoming.count + pending.outgoing.count
-                if ends >= chunkEdgeEnds || chunk.count >= chunkVertices { try writeChunk() }
+                if adjacent.count >= chunkEdgeEnds || chunk.count >= chunkVertices { try writeChunk() }
                 return true
             }
             try writeChunk()
@@ -98,18 +101,19 @@ public struct GraphSONExporter: Sendable {
     }
 }
 
-/// A vertex and its edges as the adjacency lists them, read ahead of writing.
+/// A vertex read ahead of writing, with how many of the chunk's edge ends are its own.
 private struct PendingVertex {
     var vertex: Vertex
-    var incoming: [AdjacentEdge]
-    var outgoing: [AdjacentEdge]
+    var incoming: Int
+    var outgoing: Int
 }
 
-/// An edge at a vertex with what its line needs: its record and the other end's name.
-private struct ResolvedEdge {
-    var label: String
-    var edge: Edge
-    var other: ExportID
+/// A chunk's edge ends in adjacency order, each with its edge record and the name of the vertex
+/// at the other end, at the same index.
+private struct ChunkEdges {
+    var adjacent: [AdjacentEdge]
+    var edges: [Edge]
+    var others: [ExportID]
 }
 
 /// Builds one adjacency-list line as UTF-8 bytes in a reused buffer and hands it to the file,
@@ -132,45 +136,50 @@ private struct GraphSONLineWriter {
         bytes.reserveCapacity(Self.flushThreshold * 2)
     }
 
-    /// Writes `vertex`'s line, with its edges in adjacency order.
+    /// Writes `vertex`'s line, with its edges (the `incoming` and `outgoing` ends of `ends`) in
+    /// adjacency order.
     mutating func write(
-        _ vertex: Vertex, incoming: ArraySlice<ResolvedEdge>, outgoing: ArraySlice<ResolvedEdge>, ids: ExportIdentifiers
+        _ vertex: Vertex, incoming: Range<Int>, outgoing: Range<Int>, of ends: ChunkEdges, ids: ExportIdentifiers
     ) throws {
         append("{\"id\":")
         appendID(try ids.vertex(vertex.id, externalID: vertex.externalID))
         append(",\"label\":")
         JSONBytes.appendString(vertex.label, to: &bytes)
-        try appendEdges(incoming, member: ",\"inE\":{", otherEnd: ",\"outV\":", ids: ids)
-        try appendEdges(outgoing, member: ",\"outE\":{", otherEnd: ",\"inV\":", ids: ids)
+        try appendEdges(incoming, of: ends, member: ",\"inE\":{", otherEnd: ",\"outV\":", ids: ids)
+        try appendEdges(outgoing, of: ends, member: ",\"outE\":{", otherEnd: ",\"inV\":", ids: ids)
         appendProperties(vertex.properties, asVertexProperties: true)
         append("}\n")
         try flush()
     }
 
-    /// Appends `,"inE":{…}` or `,"outE":{…}` (`member` is its opening), nothing when there are
-    /// no edges. Adjacency order keeps each label's edges together.
+    /// Appends `,"inE":{…}` or `,"outE":{…}` (`member` is its opening) for the ends `range` of
+    /// `ends`, nothing when the range is empty. Adjacency order keeps each label's edges together.
     private mutating func appendEdges(
-        _ edges: ArraySlice<ResolvedEdge>, member: StaticString, otherEnd: StaticString, ids: ExportIdentifiers
+        _ range: Range<Int>, of ends: ChunkEdges, member: StaticString, otherEnd: StaticString, ids: ExportIdentifiers
     ) throws {
-        var currentLabel: String?
-        for resolved in edges {
-            if resolved.label != currentLabel {
-                if currentLabel == nil { append(member) } else { append("],") }
-                JSONBytes.appendString(resolved.label, to: &bytes)
+        for i in range {
+            let label = ends.adjacent[i].label
+            if i == range.lowerBound || label != ends.adjacent[i - 1].label {
+                if i == range.lowerBound { append(member) } else { append("],") }
+                JSONBytes.appendString(label, to: &bytes)
                 append(":[")
-                currentLabel = resolved.label
             } else {
                 bytes.append(UInt8(ascii: ","))
             }
-            append("{\"id\":")
-            appendID(try ids.edge(resolved.edge.id, externalID: resolved.edge.externalID))
-            append(otherEnd)
-            appendID(resolved.other)
-            appendProperties(resolved.edge.properties, asVertexProperties: false)
-            bytes.append(UInt8(ascii: "}"))
+            try appendEdge(ends.edges[i], other: ends.others[i], otherEnd: otherEnd, ids: ids)
             if bytes.count >= Self.flushThreshold { try flush() }
         }
-        if currentLabel != nil { append("]}") }
+        if !range.isEmpty { append("]}") }
+    }
+
+    /// Appends one edge's `{"id":…,"inV"/"outV":…,"properties":{…}}`.
+    private mutating func appendEdge(_ edge: Edge, other: ExportID, otherEnd: StaticString, ids: ExportIdentifiers) throws {
+        append("{\"id\":")
+        appendID(try ids.edge(edge.id, externalID: edge.externalID))
+        append(otherEnd)
+        appendID(other)
+        appendProperties(edge.properties, asVertexProperties: false)
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// Appends `,"properties":{…}` in key order, nothing when there are none. A vertex's

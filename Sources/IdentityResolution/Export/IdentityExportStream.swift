@@ -1,5 +1,3 @@
-import Dispatch
-import Interchange
 import PropertyGraph
 
 /// How far an identity export has got: identities written of those in the store. Reported
@@ -61,79 +59,4 @@ func writeIdentities(
     }
     try out.close()
     return summary
-}
-
-/// An identity as a read-ahead export receives it: with how many identities live in its
-/// household (nil when it has none), which needs the store too.
-struct ReadIdentity: Sendable {
-    var identity: ExportedIdentity
-    var householdMemberCount: Int?
-}
-
-/// What the reading thread of ``forEachExportedIdentityReadingAhead`` hands over.
-private enum ReadRound: Sendable {
-    case total(Int)
-    case identities([ReadIdentity])
-    case failed(any Error)
-}
-
-/// ``forEachExportedIdentity`` with the store read on another thread, a round of identities
-/// ahead of `body`, which runs on the calling thread: for an export whose writing costs as
-/// much as the reading (SQLite), the two then share the machine's cores.
-///
-/// One read transaction on the reading thread sees one snapshot, as the one-thread loop does.
-/// At most three rounds (`roundSize` identities each) are in memory: one being read, one
-/// handed over, one being written. When `body` throws, the reader stops at its next identity.
-func forEachExportedIdentityReadingAhead(
-    in graph: Graph, roundSize: Int = 1024, progress: (IdentityExportProgress) -> Void,
-    _ body: (ReadIdentity) throws -> Void
-) throws -> Int {
-    let rounds = Handoff<ReadRound?>()
-    let stop = StopFlag()
-    DispatchQueue.global().async {
-        do {
-            try graph.read { reader in
-                let walk = IdentityWalk(reader: reader)
-                rounds.put(.total(try walk.identityCount()))
-                var round: [ReadIdentity] = []
-                round.reserveCapacity(roundSize)
-                try walk.forEachIdentity { identity in
-                    let members = try identity.household.map { try walk.memberCount(of: $0.vertex) }
-                    round.append(ReadIdentity(identity: identity, householdMemberCount: members))
-                    guard round.count == roundSize else { return true }
-                    rounds.put(.identities(round))
-                    round = []
-                    round.reserveCapacity(roundSize)
-                    return !stop.isSet
-                }
-                if !round.isEmpty && !stop.isSet { rounds.put(.identities(round)) }
-            }
-        } catch {
-            rounds.put(.failed(error))
-        }
-        rounds.put(nil)
-    }
-    var total = 0
-    var done = 0
-    do {
-        while let round = rounds.take() {
-            switch round {
-            case .total(let count): total = count
-            case .failed(let error): throw error
-            case .identities(let identities):
-                for read in identities {
-                    try body(read)
-                    done += 1
-                    if done & (IdentityExportProgress.interval - 1) == 0 { progress(.init(done: done, total: total)) }
-                }
-            }
-        }
-    } catch {
-        // Let the reading thread finish: it stops at its next round, and nothing waits on it.
-        stop.set()
-        while rounds.take() != nil {}
-        throw error
-    }
-    progress(.init(done: done, total: total))
-    return done
 }

@@ -20,9 +20,7 @@ import Darwin
 ///
 /// Streamed: rows are inserted as identities are read, in one transaction without a
 /// rollback journal (an export that fails leaves a file to delete, never a half-updated
-/// one); SQLite's page cache bounds memory. The store is read on another thread a round of
-/// identities ahead of the inserts (``forEachExportedIdentityReadingAhead``), so reading and
-/// inserting share two cores. The secondary indexes are built at the end.
+/// one); SQLite's page cache bounds memory. The secondary indexes are built at the end.
 public enum IdentitySQLiteExport {
     /// The tables, as created.
     public static let schema = """
@@ -87,11 +85,10 @@ public enum IdentitySQLiteExport {
                     let insertIdentifier = try SQLiteRowInsert("INSERT INTO identifiers VALUES (?, ?, ?, ?)", in: db, path: path)
                     var seenHouseholds = 0
                     var attributes: [UInt8] = []
-                    summary.identities = try forEachExportedIdentityReadingAhead(in: graph, progress: progress) { read in
-                        let identity = read.identity
-                        if let household = identity.household, let members = read.householdMemberCount {
+                    summary.identities = try forEachExportedIdentity(in: graph, progress: progress) { identity, walk in
+                        if let household = identity.household {
                             insertHousehold.bind(household.householdID, at: 1)
-                            insertHousehold.bind(members, at: 2)
+                            insertHousehold.bind(try walk.memberCount(of: household.vertex), at: 2)
                             try insertHousehold.insert()
                             seenHouseholds += db.changesCount
                         }

@@ -3,9 +3,8 @@ import Dispatch
 /// A one-slot channel between two threads: `put` waits while the slot is full, `take` waits
 /// while it is empty. The importer's parsing thread hands each parsed round to the loading
 /// thread through it, so the next round parses while this one loads, and at most one parsed
-/// round waits in memory. The SQLite identity export reads identities a round ahead of its
-/// inserts the same way.
-package final class Handoff<Item: Sendable>: @unchecked Sendable {
+/// round waits in memory.
+final class Handoff<Item: Sendable>: @unchecked Sendable {
     // @unchecked Sendable: `slot` is written only between `empty.wait()` and `full.signal()`
     // and read only between `full.wait()` and `empty.signal()`, so the semaphores order every
     // access.
@@ -13,15 +12,13 @@ package final class Handoff<Item: Sendable>: @unchecked Sendable {
     private let empty = DispatchSemaphore(value: 1)
     private let full = DispatchSemaphore(value: 0)
 
-    package init() {}
-
-    package func put(_ item: Item) {
+    func put(_ item: Item) {
         empty.wait()
         slot = item
         full.signal()
     }
 
-    package func take() -> Item {
+    func take() -> Item {
         full.wait()
         defer {
             slot = nil

@@ -200,13 +200,11 @@ struct ParsedRoundInfo: Sendable {
     let rejections: [NeptuneRejection]
 }
 
-/// Set once by a consuming thread (the importer's loader, the SQLite export's writer) to tell the
-/// thread producing for it to stop.
-package final class StopFlag: Sendable {
+/// Set once by the loading thread to tell the parsing thread to stop.
+final class StopFlag: Sendable {
     private let flag = Atomic<Bool>(false)
-    package init() {}
-    package var isSet: Bool { flag.load(ordering: .acquiring) }
-    package func set() { flag.store(true, ordering: .releasing) }
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+    func set() { flag.store(true, ordering: .releasing) }
 }
 
 /// Parses one part of a file into batches, keeping its reader between rounds.

@@ -78,7 +78,13 @@ public struct NeptuneCSVExporter: Sendable {
                 var chunk: [Edge] = []
                 chunk.reserveCapacity(edgeChunk)
                 func writeChunk() throws {
-                    let ends = try ids.vertices(chunk.flatMap { [$0.from, $0.to] })
+                    var endIDs: [VertexID] = []
+                    endIDs.reserveCapacity(2 * chunk.count)
+                    for edge in chunk {
+                        endIDs.append(edge.from)
+                        endIDs.append(edge.to)
+                    }
+                    let ends = try ids.vertices(endIDs)
                     for (i, edge) in chunk.enumerated() {
                         row.appendField(try ids.edge(edge.id, externalID: edge.externalID).text)
                         row.appendField(ends[2 * i].text)

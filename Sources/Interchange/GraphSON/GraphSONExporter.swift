@@ -185,26 +185,34 @@ private struct GraphSONLineWriter {
     /// Appends `,"properties":{…}` in key order, nothing when there are none. A vertex's
     /// values are vertex properties, `[{"id":…,"value":…}]`; an edge's are the bare values.
     private mutating func appendProperties(_ properties: [String: PropertyValue], asVertexProperties: Bool) {
-        guard !properties.isEmpty else { return }
+        guard let only = properties.first else { return }
         append(",\"properties\":{")
-        var first = true
-        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-            JSONBytes.appendString(key, to: &bytes)
-            if asVertexProperties {
-                append(":[{\"id\":{\"@type\":\"g:Int64\",\"@value\":")
-                appendDecimal(nextPropertyID)
-                nextPropertyID += 1
-                append("},\"value\":")
-                append(value)
-                append("}]")
-            } else {
-                bytes.append(UInt8(ascii: ":"))
-                append(value)
+        if properties.count == 1 {
+            // Most edges carry one property (`weight`): nothing to sort.
+            appendProperty(only.key, only.value, asVertexProperty: asVertexProperties)
+        } else {
+            for (i, (key, value)) in properties.sorted(by: { $0.key < $1.key }).enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendProperty(key, value, asVertexProperty: asVertexProperties)
             }
         }
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `"key":[{"id":…,"value":…}]` for a vertex property, `"key":value` for an edge's.
+    private mutating func appendProperty(_ key: String, _ value: PropertyValue, asVertexProperty: Bool) {
+        JSONBytes.appendString(key, to: &bytes)
+        if asVertexProperty {
+            append(":[{\"id\":{\"@type\":\"g:Int64\",\"@value\":")
+            appendDecimal(nextPropertyID)
+            nextPropertyID += 1
+            append("},\"value\":")
+            append(value)
+            append("}]")
+        } else {
+            bytes.append(UInt8(ascii: ":"))
+            append(value)
+        }
     }
 
     /// Appends `value` as `GraphSONValue(value)` writes it.

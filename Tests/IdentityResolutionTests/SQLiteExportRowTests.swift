@@ -6,12 +6,19 @@ import Testing
 /// The pieces the SQLite export writes rows with: statements bound through SQLite's C API and
 /// the attributes cell written as bytes.
 @Suite struct SQLiteExportRowTests {
+    /// Runs `body` with an insert into table `t` of an in-memory database made by `schema`.
+    private func withInsert(
+        _ schema: String, _ sql: String, path: String = "memory", _ body: (Database, SQLiteRowInsert) throws -> Void
+    ) throws {
+        try DatabaseQueue().write { db in
+            try db.execute(sql: schema)
+            try body(db, try SQLiteRowInsert(sql, in: db, path: path))
+        }
+    }
+
     @Test("a bound row is inserted as bound: empty text stays text, NULL is NULL, and the statement runs again")
     func boundRows() throws {
-        let queue = try DatabaseQueue()
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE t (a TEXT NOT NULL, b INTEGER NOT NULL, c TEXT)")
-            let insert = try SQLiteRowInsert("INSERT INTO t VALUES (?, ?, ?)", in: db, path: "memory")
+        try withInsert("CREATE TABLE t (a TEXT NOT NULL, b INTEGER NOT NULL, c TEXT)", "INSERT INTO t VALUES (?, ?, ?)") { db, insert in
             insert.bind("", at: 1)
             insert.bind(42, at: 2)
             insert.bindNull(at: 3)
@@ -30,10 +37,7 @@ import Testing
 
     @Test("a row SQLite refuses throws its code and message, naming the database")
     func refusedRow() throws {
-        let queue = try DatabaseQueue()
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE t (a TEXT NOT NULL)")
-            let insert = try SQLiteRowInsert("INSERT INTO t VALUES (?)", in: db, path: "out.sqlite")
+        try withInsert("CREATE TABLE t (a TEXT NOT NULL)", "INSERT INTO t VALUES (?)", path: "out.sqlite") { db, insert in
             insert.bindNull(at: 1)
             #expect {
                 try insert.insert()

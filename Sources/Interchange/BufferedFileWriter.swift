@@ -40,6 +40,13 @@ final class BufferedFileWriter {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Appends `bytes`.
+    func write(bytes: [UInt8]) throws(FileError) {
+        buffer.append(contentsOf: bytes)
+        bytesWritten += bytes.count
+        if buffer.count >= capacity { try flush() }
+    }
+
     /// Appends one byte (an ASCII delimiter).
     func write(byte: UInt8) throws(FileError) {
         buffer.append(byte)

@@ -82,6 +82,33 @@ private func lines(_ path: String) throws -> [String] {
         }
     }
 
+    @Test("every property type is written as its GraphSONValue's JSON text, on vertices and on edges")
+    func valueTypes() throws {
+        let values: [String: PropertyValue] = [
+            "a_string": .string("say \"hi\"\n\u{1}é"), "b_true": .bool(true), "c_false": .bool(false),
+            "d_byte": .int8(-8), "e_short": .int16(300), "f_int": .int32(-70_000), "g_long": .int64(Int64.min),
+            "h_float": .float(0.1), "i_float_nan": .float(.nan), "j_double": .double(-2.5e-300),
+            "k_double_inf": .double(-.infinity), "l_date": .dateTime(1_709_296_200_250),
+            "m_list": .list([.int32(1), .string("x")]), "n_set": .set([.bool(false)]),
+            "o_map": .map([PropertyMapEntry(key: .string("k"), value: .double(1))]),
+            "p_uuid": .uuid(UUIDBits(high: 0x0123_4567_89AB_CDEF, low: 0xFEDC_BA98_7654_3210)),
+        ]
+        try withTemporaryDirectory { directory in
+            let graph = try Graph(path: directory + "/graph")
+            try graph.write { w in
+                let v = try w.addVertex(label: "thing", properties: values, externalID: "v")
+                _ = try w.addEdge(label: "self", from: v, to: v, properties: values, externalID: "e")
+            }
+            _ = try GraphSONExporter(graph: graph).write(to: directory + "/out.json")
+            let line = try #require(try lines(directory + "/out.json").first)
+            for (i, key) in values.keys.sorted().enumerated() {
+                let json = GraphSONValue(values[key]!).jsonText
+                #expect(line.contains(#""\#(key)":[{"id":{"@type":"g:Int64","@value":\#(i)},"value":\#(json)}]"#))
+                #expect(line.contains(#""\#(key)":\#(json)"#))
+            }
+        }
+    }
+
     @Test("ids are typed as TinkerPop would have them: small integers g:Int32, large g:Int64, made ids g:Int64, the rest strings",
           arguments: [
               (ExportID(text: "7", isInternal: false), GraphSONValue.int32(7)),

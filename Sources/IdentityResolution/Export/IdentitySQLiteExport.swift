@@ -1,4 +1,5 @@
 import GRDB
+import Interchange
 import PropertyGraph
 #if canImport(Glibc)
 import Glibc
@@ -74,47 +75,78 @@ public enum IdentitySQLiteExport {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             var summary = IdentityExportSummary()
+            var timer = PhaseTimer()
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
                     try db.execute(sql: schema)
-                    let insertHousehold = try db.makeStatement(sql: "INSERT OR IGNORE INTO households VALUES (?, ?)")
-                    let insertIdentity = try db.makeStatement(sql: "INSERT INTO identities VALUES (?, ?, ?, ?, ?)")
-                    let insertMember = try db.makeStatement(sql: "INSERT INTO members VALUES (?, ?, ?, ?)")
-                    let insertIdentifier = try db.makeStatement(sql: "INSERT INTO identifiers VALUES (?, ?, ?, ?)")
+                    let insertHousehold = try SQLiteRowInsert("INSERT OR IGNORE INTO households VALUES (?, ?)", in: db, path: path)
+                    let insertIdentity = try SQLiteRowInsert("INSERT INTO identities VALUES (?, ?, ?, ?, ?)", in: db, path: path)
+                    let insertMember = try SQLiteRowInsert("INSERT INTO members VALUES (?, ?, ?, ?)", in: db, path: path)
+                    let insertIdentifier = try SQLiteRowInsert("INSERT INTO identifiers VALUES (?, ?, ?, ?)", in: db, path: path)
                     var seenHouseholds = 0
+                    var attributes: [UInt8] = []
                     summary.identities = try forEachExportedIdentity(in: graph, progress: progress) { identity, walk in
-                        let id = identity.identityID
                         if let household = identity.household {
-                            try insertHousehold.execute(arguments: [household.householdID, try walk.memberCount(of: household.vertex)])
+                            insertHousehold.bind(household.householdID, at: 1)
+                            insertHousehold.bind(try walk.memberCount(of: household.vertex), at: 2)
+                            try insertHousehold.insert()
                             seenHouseholds += db.changesCount
                         }
-                        let devices = identity.identifiers.filter(\.isDevice).count
-                        try insertIdentity.execute(arguments: [
-                            id, identity.household?.householdID, identity.records.count,
-                            identity.identifiers.count - devices, devices,
-                        ])
-                        for record in identity.records {
-                            let attributes = "{" + record.attributes.map {
-                                jsonString($0.name) + ":" + jsonString($0.value)
-                            }.joined(separator: ",") + "}"
-                            try insertMember.execute(arguments: [id, record.source, record.key, attributes])
+                        let devices = identity.identifiers.count(where: \.isDevice)
+                        insertIdentity.bind(identity.identityID, at: 1)
+                        if let household = identity.household {
+                            insertIdentity.bind(household.householdID, at: 2)
+                        } else {
+                            insertIdentity.bindNull(at: 2)
                         }
+                        insertIdentity.bind(identity.records.count, at: 3)
+                        insertIdentity.bind(identity.identifiers.count - devices, at: 4)
+                        insertIdentity.bind(devices, at: 5)
+                        try insertIdentity.insert()
+                        insertMember.bind(identity.identityID, at: 1)
+                        for record in identity.records {
+                            insertMember.bind(record.source, at: 2)
+                            insertMember.bind(record.key, at: 3)
+                            attributesObject(record.attributes, into: &attributes)
+                            attributes.withUnsafeBytes { insertMember.bind($0, at: 4) }
+                            try insertMember.insert()
+                        }
+                        insertIdentifier.bind(identity.identityID, at: 1)
                         for identifier in identity.identifiers {
-                            let value = hashing.apply(type: identifier.type, value: identifier.value)
-                            try insertIdentifier.execute(arguments: [id, identifier.type, value, identifier.isDevice])
+                            insertIdentifier.bind(identifier.type, at: 2)
+                            insertIdentifier.bind(hashing.apply(type: identifier.type, value: identifier.value), at: 3)
+                            insertIdentifier.bind(identifier.isDevice ? 1 : 0, at: 4)
+                            try insertIdentifier.insert()
                         }
                         summary.rows += 1 + identity.records.count + identity.identifiers.count
                     }
                     summary.rows += seenHouseholds
+                    timer.mark("sqlite export: rows inserted")
                     try db.execute(sql: indexes)
+                    timer.mark("sqlite export: indexes built")
                     return .commit
                 }
             }
             try queue.close()
+            timer.mark("sqlite export: committed and closed")
             return summary
         } catch let error as DatabaseError {
             throw IdentitySQLiteExportError(path: path, code: error.resultCode.rawValue, message: error.message ?? "\(error)")
         }
+    }
+
+    /// The `attributes` cell: a JSON object of the record's attributes, in their (sorted) order,
+    /// written over `bytes`.
+    static func attributesObject(_ attributes: [(name: String, value: String)], into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(UInt8(ascii: "{"))
+        for (i, attribute) in attributes.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONBytes.appendString(attribute.name, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONBytes.appendString(attribute.value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 }
 

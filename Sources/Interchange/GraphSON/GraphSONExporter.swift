@@ -51,23 +51,21 @@ public struct GraphSONExporter: Sendable {
             let ids = ExportIdentifiers(reader: reader)
             let total = try reader.vertexCount()
             var chunk: [PendingVertex] = []
-            var ends = 0
+            // The chunk's edge ends, vertex by vertex, in and then out: one array for the chunk.
+            var adjacent: [AdjacentEdge] = []
             func writeChunk() throws {
-                let adjacent = chunk.flatMap { $0.incoming + $0.outgoing }
                 let others = try ids.vertices(adjacent.map(\.other))
                 let edges = try inKeyOrder(adjacent.map(\.edge)) { id in
                     guard let edge = try reader.edge(id) else { throw StorageError.edgeNotFound(id) }
                     return edge
                 }
+                let ends = ChunkEdges(adjacent: adjacent, edges: edges, others: others)
                 var next = 0
-                func resolved(_ count: Int) -> ArraySlice<ResolvedEdge> {
-                    defer { next += count }
-                    return (next..<next + count).map { ResolvedEdge(label: adjacent[$0].label, edge: edges[$0], other: others[$0]) }[...]
-                }
                 for pending in chunk {
-                    let incoming = resolved(pending.incoming.count)
-                    let outgoing = resolved(pending.outgoing.count)
-                    try line.write(pending.vertex, incoming: incoming, outgoing: outgoing, ids: ids)
+                    let incoming = next..<next + pending.incoming
+                    let outgoing = incoming.upperBound..<incoming.upperBound + pending.outgoing
+                    next = outgoing.upperBound
+                    try line.write(pending.vertex, incoming: incoming, outgoing: outgoing, of: ends, ids: ids)
                     summary.edges += outgoing.count
                     summary.vertices += 1
                     if summary.vertices & (exportProgressInterval - 1) == 0 {
@@ -75,17 +73,22 @@ public struct GraphSONExporter: Sendable {
                     }
                 }
                 chunk.removeAll(keepingCapacity: true)
-                ends = 0
+                adjacent.removeAll(keepingCapacity: true)
             }
             try reader.forEachVertex { vertex in
-                let pending = PendingVertex(
-                    vertex: vertex,
-                    incoming: try reader.adjacentEdges(of: vertex.id, direction: .in),
-                    outgoing: try reader.adjacentEdges(of: vertex.id, direction: .out)
-                )
+                var pending = PendingVertex(vertex: vertex, incoming: 0, outgoing: 0)
+                try reader.forEachAdjacentEdge(of: vertex.id, direction: .in) { edge in
+                    adjacent.append(edge)
+                    pending.incoming += 1
+                    return true
+                }
+                try reader.forEachAdjacentEdge(of: vertex.id, direction: .out) { edge in
+                    adjacent.append(edge)
+                    pending.outgoing += 1
+                    return true
+                }
                 chunk.append(pending)
-                ends += pending.incoming.count + pending.outgoing.count
-                if ends >= chunkEdgeEnds || chunk.count >= chunkVertices { try writeChunk() }
+                if adjacent.count >= chunkEdgeEnds || chunk.count >= chunkVertices { try writeChunk() }
                 return true
             }
             try writeChunk()
@@ -98,25 +101,30 @@ public struct GraphSONExporter: Sendable {
     }
 }
 
-/// A vertex and its edges as the adjacency lists them, read ahead of writing.
+/// A vertex read ahead of writing, with how many of the chunk's edge ends are its own.
 private struct PendingVertex {
     var vertex: Vertex
-    var incoming: [AdjacentEdge]
-    var outgoing: [AdjacentEdge]
+    var incoming: Int
+    var outgoing: Int
 }
 
-/// An edge at a vertex with what its line needs: its record and the other end's name.
-private struct ResolvedEdge {
-    var label: String
-    var edge: Edge
-    var other: ExportID
+/// A chunk's edge ends in adjacency order, each with its edge record and the name of the vertex
+/// at the other end, at the same index.
+private struct ChunkEdges {
+    var adjacent: [AdjacentEdge]
+    var edges: [Edge]
+    var others: [ExportID]
 }
 
-/// Builds one adjacency-list line in a reused string and hands it to the file, part by part
-/// when a vertex's edges make it long.
+/// Builds one adjacency-list line as UTF-8 bytes in a reused buffer and hands it to the file,
+/// part by part when a vertex's edges make it long.
+///
+/// Strings, numbers, booleans and dates, nearly all of an export, are written here byte by
+/// byte; other values (UUIDs, lists, sets, maps) through their `JSON` tree. The text is the
+/// same either way.
 private struct GraphSONLineWriter {
     let file: BufferedFileWriter
-    var text = ""
+    var bytes: [UInt8] = []
     /// The next vertex property id.
     var nextPropertyID: Int64 = 0
 
@@ -125,110 +133,156 @@ private struct GraphSONLineWriter {
 
     init(file: BufferedFileWriter) {
         self.file = file
-        text.reserveCapacity(Self.flushThreshold * 2)
+        bytes.reserveCapacity(Self.flushThreshold * 2)
     }
 
-    /// Writes `vertex`'s line, with its edges in adjacency order.
+    /// Writes `vertex`'s line, with its edges (the `incoming` and `outgoing` ends of `ends`) in
+    /// adjacency order.
     mutating func write(
-        _ vertex: Vertex, incoming: ArraySlice<ResolvedEdge>, outgoing: ArraySlice<ResolvedEdge>, ids: ExportIdentifiers
+        _ vertex: Vertex, incoming: Range<Int>, outgoing: Range<Int>, of ends: ChunkEdges, ids: ExportIdentifiers
     ) throws {
-        text += "{\"id\":"
-        append(try ids.vertex(vertex.id, externalID: vertex.externalID).graphSONValue)
-        text += ",\"label\":"
-        appendString(vertex.label)
-        try appendEdges(incoming, member: "inE", otherEnd: "outV", ids: ids)
-        try appendEdges(outgoing, member: "outE", otherEnd: "inV", ids: ids)
+        append("{\"id\":")
+        appendID(try ids.vertex(vertex.id, externalID: vertex.externalID))
+        append(",\"label\":")
+        JSONBytes.appendString(vertex.label, to: &bytes)
+        try appendEdges(incoming, of: ends, member: ",\"inE\":{", otherEnd: ",\"outV\":", ids: ids)
+        try appendEdges(outgoing, of: ends, member: ",\"outE\":{", otherEnd: ",\"inV\":", ids: ids)
         appendProperties(vertex.properties, asVertexProperties: true)
-        text += "}\n"
+        append("}\n")
         try flush()
     }
 
-    /// Appends `,"inE":{…}` or `,"outE":{…}`, nothing when there are no edges. Adjacency
-    /// order keeps each label's edges together.
+    /// Appends `,"inE":{…}` or `,"outE":{…}` (`member` is its opening) for the ends `range` of
+    /// `ends`, nothing when the range is empty. Adjacency order keeps each label's edges together.
     private mutating func appendEdges(
-        _ edges: ArraySlice<ResolvedEdge>, member: String, otherEnd: String, ids: ExportIdentifiers
+        _ range: Range<Int>, of ends: ChunkEdges, member: StaticString, otherEnd: StaticString, ids: ExportIdentifiers
     ) throws {
-        var currentLabel: String?
-        for resolved in edges {
-            if resolved.label != currentLabel {
-                text += currentLabel == nil ? ",\"\(member)\":{" : "],"
-                appendString(resolved.label)
-                text += ":["
-                currentLabel = resolved.label
+        for i in range {
+            let label = ends.adjacent[i].label
+            if i == range.lowerBound || label != ends.adjacent[i - 1].label {
+                if i == range.lowerBound { append(member) } else { append("],") }
+                JSONBytes.appendString(label, to: &bytes)
+                append(":[")
             } else {
-                text += ","
+                bytes.append(UInt8(ascii: ","))
             }
-            text += "{\"id\":"
-            append(try ids.edge(resolved.edge.id, externalID: resolved.edge.externalID).graphSONValue)
-            text += ",\"\(otherEnd)\":"
-            append(resolved.other.graphSONValue)
-            appendProperties(resolved.edge.properties, asVertexProperties: false)
-            text += "}"
-            if text.utf8.count >= Self.flushThreshold { try flush() }
+            try appendEdge(ends.edges[i], other: ends.others[i], otherEnd: otherEnd, ids: ids)
+            if bytes.count >= Self.flushThreshold { try flush() }
         }
-        if currentLabel != nil { text += "]}" }
+        if !range.isEmpty { append("]}") }
+    }
+
+    /// Appends one edge's `{"id":…,"inV"/"outV":…,"properties":{…}}`.
+    private mutating func appendEdge(_ edge: Edge, other: ExportID, otherEnd: StaticString, ids: ExportIdentifiers) throws {
+        append("{\"id\":")
+        appendID(try ids.edge(edge.id, externalID: edge.externalID))
+        append(otherEnd)
+        appendID(other)
+        appendProperties(edge.properties, asVertexProperties: false)
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// Appends `,"properties":{…}` in key order, nothing when there are none. A vertex's
     /// values are vertex properties, `[{"id":…,"value":…}]`; an edge's are the bare values.
     private mutating func appendProperties(_ properties: [String: PropertyValue], asVertexProperties: Bool) {
-        guard !properties.isEmpty else { return }
-        text += ",\"properties\":{"
-        for (i, key) in properties.keys.sorted().enumerated() {
-            if i > 0 { text += "," }
-            appendString(key)
-            if asVertexProperties {
-                text += ":[{\"id\":"
-                append(.int64(nextPropertyID))
-                nextPropertyID += 1
-                text += ",\"value\":"
-                append(GraphSONValue(properties[key]!))
-                text += "}]"
-            } else {
-                text += ":"
-                append(GraphSONValue(properties[key]!))
+        guard let only = properties.first else { return }
+        append(",\"properties\":{")
+        if properties.count == 1 {
+            // Most edges carry one property (`weight`): nothing to sort.
+            appendProperty(only.key, only.value, asVertexProperty: asVertexProperties)
+        } else {
+            for (i, (key, value)) in properties.sorted(by: { $0.key < $1.key }).enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendProperty(key, value, asVertexProperty: asVertexProperties)
             }
         }
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Appends `value`'s GraphSON text. Strings, integers and finite doubles, nearly all of an
-    /// export, are written here without building a `JSON` tree; the text is the same.
-    private mutating func append(_ value: GraphSONValue) {
-        switch value {
-        case .string(let s): appendString(s)
-        case .byte(let v): appendTyped(value.typeName, String(v))
-        case .int16(let v): appendTyped(value.typeName, String(v))
-        case .int32(let v): appendTyped(value.typeName, String(v))
-        case .int64(let v): appendTyped(value.typeName, String(v))
-        case .double(let v) where v.isFinite: appendTyped(value.typeName, v.description)
-        default: value.json.write(to: &text)
-        }
-    }
-
-    private mutating func appendTyped(_ type: String, _ number: String) {
-        text += "{\"@type\":\""
-        text += type
-        text += "\",\"@value\":"
-        text += number
-        text += "}"
-    }
-
-    /// Appends `s` as a JSON string: as it is when nothing in it needs escaping, the common
-    /// case, else through `JSON.writeString`.
-    private mutating func appendString(_ s: String) {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-            text += "\""
-            text += s
-            text += "\""
+    /// Appends `"key":[{"id":…,"value":…}]` for a vertex property, `"key":value` for an edge's.
+    private mutating func appendProperty(_ key: String, _ value: PropertyValue, asVertexProperty: Bool) {
+        JSONBytes.appendString(key, to: &bytes)
+        if asVertexProperty {
+            append(":[{\"id\":{\"@type\":\"g:Int64\",\"@value\":")
+            appendDecimal(nextPropertyID)
+            nextPropertyID += 1
+            append("},\"value\":")
+            append(value)
+            append("}]")
         } else {
-            JSON.writeString(s, to: &text)
+            bytes.append(UInt8(ascii: ":"))
+            append(value)
         }
+    }
+
+    /// Appends `value` as `GraphSONValue(value)` writes it.
+    private mutating func append(_ value: PropertyValue) {
+        switch value {
+        case .string(let s): JSONBytes.appendString(s, to: &bytes)
+        case .bool(let b): append(b ? "true" : "false")
+        case .int8(let v): appendTyped("gx:Byte", Int64(v))
+        case .int16(let v): appendTyped("gx:Int16", Int64(v))
+        case .int32(let v): appendTyped("g:Int32", Int64(v))
+        case .int64(let v): appendTyped("g:Int64", v)
+        case .dateTime(let ms): appendTyped("g:Date", ms)
+        case .double(let v) where v.isFinite: appendTyped("g:Double", v.description)
+        case .float(let v) where v.isFinite: appendTyped("g:Float", v.description)
+        default:
+            var text = ""
+            GraphSONValue(value).json.write(to: &text)
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Appends an element id: see `ExportID.graphSONValue`.
+    private mutating func appendID(_ id: ExportID) {
+        switch id.graphSONValue {
+        case .int32(let v): appendTyped("g:Int32", Int64(v))
+        case .int64(let v): appendTyped("g:Int64", v)
+        default: JSONBytes.appendString(id.text, to: &bytes)
+        }
+    }
+
+    private mutating func appendTyped(_ type: StaticString, _ number: Int64) {
+        append("{\"@type\":\"")
+        append(type)
+        append("\",\"@value\":")
+        appendDecimal(number)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func appendTyped(_ type: StaticString, _ number: String) {
+        append("{\"@type\":\"")
+        append(type)
+        append("\",\"@value\":")
+        bytes.append(contentsOf: number.utf8)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `n` in decimal, as `String(n)` writes it.
+    private mutating func appendDecimal(_ n: Int64) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written from the end
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[i...])
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        JSONBytes.append(text, to: &bytes)
     }
 
     private mutating func flush() throws {
-        try file.write(text)
-        text.removeAll(keepingCapacity: true)
+        try file.write(bytes: bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }
 

@@ -47,13 +47,17 @@ struct NeptuneColumnSet {
     /// Merges the types of `properties` in.
     mutating func add(_ properties: [String: PropertyValue]) {
         for (key, value) in properties {
-            let old = merged[key]
-            if let items = value.arrayItems {
-                let itemType = items.reduce(old?.type) { Self.merge($0, $1.scalarNeptuneType ?? .string) }
-                merged[key] = Merged(type: itemType, isArray: true)
-            } else {
-                merged[key] = Merged(type: Self.merge(old?.type, value.scalarNeptuneType), isArray: old?.isArray ?? false)
-            }
+            Self.fold(value, into: &merged[key, default: Merged(type: nil, isArray: false)])
+        }
+    }
+
+    /// Merges the type of `value` into what its key has held (one hash look-up per property).
+    private static func fold(_ value: PropertyValue, into merged: inout Merged) {
+        if let items = value.arrayItems {
+            merged.type = items.reduce(merged.type) { merge($0, $1.scalarNeptuneType ?? .string) }
+            merged.isArray = true
+        } else {
+            merged.type = merge(merged.type, value.scalarNeptuneType)
         }
     }
 

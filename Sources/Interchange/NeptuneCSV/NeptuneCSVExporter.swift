@@ -61,11 +61,11 @@ public struct NeptuneCSVExporter: Sendable {
             (summary.vertices, summary.bytes) = try writeFile(
                 vertexPath, ["~id", "~label"], vertexColumns, .vertices, total: totals.vertices, bytesBefore: 0, progress
             ) { file, rowWritten in
+                var row = NeptuneRowWriter(columns: vertexColumns)
                 try reader.forEachVertex { vertex in
-                    try file.writeCSVField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
-                    try file.write(byte: comma)
-                    try file.writeCSVField(vertex.label)
-                    try writeCells(vertex.properties, vertexColumns, to: file)
+                    row.appendField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
+                    row.appendField(vertex.label, comma: false)
+                    try row.finish(vertex.properties, to: file)
                     rowWritten()
                     return true
                 }
@@ -74,17 +74,23 @@ public struct NeptuneCSVExporter: Sendable {
                 edgePath, ["~id", "~from", "~to", "~label"], edgeColumns, .edges, total: totals.edges,
                 bytesBefore: summary.bytes, progress
             ) { file, rowWritten in
+                var row = NeptuneRowWriter(columns: edgeColumns)
                 var chunk: [Edge] = []
                 chunk.reserveCapacity(edgeChunk)
                 func writeChunk() throws {
-                    let ends = try ids.vertices(chunk.flatMap { [$0.from, $0.to] })
+                    var endIDs: [VertexID] = []
+                    endIDs.reserveCapacity(2 * chunk.count)
+                    for edge in chunk {
+                        endIDs.append(edge.from)
+                        endIDs.append(edge.to)
+                    }
+                    let ends = try ids.vertices(endIDs)
                     for (i, edge) in chunk.enumerated() {
-                        for name in [try ids.edge(edge.id, externalID: edge.externalID), ends[2 * i], ends[2 * i + 1]] {
-                            try file.writeCSVField(name.text)
-                            try file.write(byte: comma)
-                        }
-                        try file.writeCSVField(edge.label)
-                        try writeCells(edge.properties, edgeColumns, to: file)
+                        row.appendField(try ids.edge(edge.id, externalID: edge.externalID).text)
+                        row.appendField(ends[2 * i].text)
+                        row.appendField(ends[2 * i + 1].text)
+                        row.appendField(edge.label, comma: false)
+                        try row.finish(edge.properties, to: file)
                         rowWritten()
                     }
                     chunk.removeAll(keepingCapacity: true)
@@ -153,16 +159,6 @@ public struct NeptuneCSVExporter: Sendable {
         progress(ExportProgress(phase: .readingTypes, done: done, total: total, bytesWritten: 0))
         return (try vertices.columns(of: .vertices), try edges.columns(of: .edges))
     }
-
-    /// Writes `,cell` per column, then the line end.
-    private func writeCells(_ properties: [String: PropertyValue], _ columns: [NeptunePropertyColumn], to file: BufferedFileWriter) throws {
-        for column in columns {
-            try file.write(byte: comma)
-            if let value = properties[column.name] { try file.writeCSVField(column.cellText(value)) }
-        }
-        try file.write(byte: newline)
-    }
 }
 
-private let comma = UInt8(ascii: ",")
 private let newline = UInt8(ascii: "\n")

@@ -43,6 +43,7 @@ let package = Package(
                 "PropertyGraph", "Interchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "Interchange", dependencies: ["PropertyGraph", "Traversal"]),

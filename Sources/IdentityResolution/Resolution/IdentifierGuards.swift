@@ -100,32 +100,39 @@ struct IdentifierGuards {
             }
         }
 
-        // Pass 2: exclusive conflicts among what is left.
+        // Pass 2: exclusive conflicts among what is left. One walk over what the identifier
+        // would join notes, per kind, the first value seen and whether another followed; only
+        // for an identifier that conflicts are the distinct values counted, for its reason.
         guard !exclusive.kinds.isEmpty else { return }
-        var values = Set<Int64>()
+        let kinds = exclusive.kinds.indices
+        var first = [Int64](repeating: -1, count: kinds.count)
+        var several = [Bool](repeating: false, count: kinds.count)
         for node in 0..<Int32(graph.nodeCount) where graph.type(of: node) != nil && !isGuarded(node) {
-            values.removeAll(keepingCapacity: true)
             collectTied(node, limit: Int.max)
-            var conflict: Int?
-            for kind in exclusive.kinds.indices {
-                values.removeAll(keepingCapacity: true)
-                if let own = exclusive.value(kind, ofNode: node) { values.insert(own) }
-                for n in adjacency.neighbors(of: node) where !graph.isRecord(n) && !isGuarded(n) {
-                    if let v = exclusive.value(kind, ofNode: n) { values.insert(v) }
-                }
-                for record in tied {
-                    if let v = exclusive.value(kind, ofNode: record) { values.insert(v) }
-                    for n in adjacency.neighbors(of: record) where !graph.isRecord(n) && !isGuarded(n) {
-                        if let v = exclusive.value(kind, ofNode: n) { values.insert(v) }
-                    }
-                }
-                if values.count > 1 {
-                    conflict = kind
-                    break
+            for kind in kinds {
+                first[kind] = -1
+                several[kind] = false
+            }
+            var values: [Int64] = []
+            forEachJoined(node) { n in
+                for kind in kinds {
+                    guard let v = exclusive.value(kind, ofNode: n) else { continue }
+                    if first[kind] < 0 { first[kind] = v } else if first[kind] != v { several[kind] = true }
                 }
             }
-            if let kind = conflict {
-                set(node, .shared(what: exclusive.kinds[kind].name, values: values.count))
+            guard let kind = kinds.first(where: { several[$0] }) else { continue }
+            forEachJoined(node) { n in if let v = exclusive.value(kind, ofNode: n) { values.append(v) } }
+            set(node, .shared(what: exclusive.kinds[kind].name, values: Set(values).count))
+        }
+
+        /// The identifier itself, the unguarded identifiers next to it, the records it ties
+        /// (`tied`, collected for it) and the unguarded identifiers next to those.
+        func forEachJoined(_ node: Int32, _ body: (Int32) -> Void) {
+            body(node)
+            for n in adjacency.neighbors(of: node) where !graph.isRecord(n) && !isGuarded(n) { body(n) }
+            for record in tied {
+                body(record)
+                for n in adjacency.neighbors(of: record) where !graph.isRecord(n) && !isGuarded(n) { body(n) }
             }
         }
     }

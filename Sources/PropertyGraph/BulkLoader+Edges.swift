@@ -186,7 +186,7 @@ extension BulkLoader {
         // Edge entries carry no name: a row's is read only on a hash collision.
         try writeExternalIDs(
             byHash.lazy.map { ($0.hash, everyRowCreates ? firstID + UInt64($0.row) : edgeIDs[Int($0.row)], .row(Int($0.row))) },
-            of: .edge, writer: w, rowNames: batch.rows.externalIDs)
+            of: .edge, writer: w, rowName: { batch.rows.externalIDs[$0] })
         timer.mark("edges: id index")
         return report
     }

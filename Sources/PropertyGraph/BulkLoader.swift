@@ -36,6 +36,12 @@ public final class BulkLoader {
         for (externalID, id) in vertices { knownVertices.insert(externalID, hash: stableHash(externalID), id: id.rawValue) }
     }
 
+    /// The id of a vertex this loader created or looked up, by external id: how a caller that
+    /// loaded vertices names them in ``loadNewEdges(label:from:to:externalID:)``.
+    public func loadedVertexID(_ externalID: String) -> VertexID? {
+        knownVertices.id(of: externalID, hash: stableHash(externalID)).map { VertexID($0) }
+    }
+
     /// Loads one batch of vertices in one transaction.
     public func load(_ batch: VertexBatch) throws -> BulkReport {
         var timer = PhaseTimer()
@@ -65,7 +71,7 @@ public final class BulkLoader {
     /// they commit; when the transaction does not commit (a retry after map growth, a failure),
     /// every id past the committed ones is forgotten again. Ids of committed vertices that a
     /// load looked up stay: they are true whatever happens to the transaction.
-    private func writeForgettingNewIDsOnFailure(_ body: (GraphWriter) throws -> BulkReport) throws -> BulkReport {
+    func writeForgettingNewIDsOnFailure(_ body: (GraphWriter) throws -> BulkReport) throws -> BulkReport {
         var committedBound: UInt64?
         do {
             var boundAfter: UInt64?
@@ -139,12 +145,12 @@ public final class BulkLoader {
     /// the checked path.
     func writeExternalIDs(
         _ items: some Sequence<(hash: UInt64, id: UInt64, name: EntryName)>, of kind: ElementKind, writer w: GraphWriter,
-        rowNames: [String] = []
+        rowName: (Int) -> String = { _ in "" }
     ) throws {
         func string(_ name: EntryName) -> String {
             switch name {
             case .name(let s): s
-            case .row(let row): rowNames[row]
+            case .row(let row): rowName(row)
             }
         }
         let index = kind.index(in: graph.stores)

@@ -1,0 +1,80 @@
+import LMDB
+
+extension BulkLoader {
+    /// Loads edges of one label, without properties, that the caller knows to be new and whose
+    /// ends it knows by vertex id, in one transaction: edge `i` goes from `from[i]` to `to[i]`
+    /// and is named `externalID(i)`.
+    ///
+    /// What ``load(_:allNew:)`` would store for the same rows, in the same order (so with the
+    /// same edge ids), without a string per row held for the whole load: the names are made
+    /// when the records and the id hashes are written (and again on a hash collision). How a
+    /// resolve writes millions of `member_of` edges from the vertex ids it has read.
+    ///
+    /// - Precondition: no edge of these names exists, and no name repeats.
+    /// - Complexity: O(n) expected, plus the adjacency sorts.
+    public func loadNewEdges(
+        label: String, from: [VertexID], to: [VertexID], externalID: @Sendable (Int) -> String
+    ) throws {
+        precondition(from.count == to.count, "one start and one end per edge")
+        guard !from.isEmpty else { return }
+        var timer = PhaseTimer()
+        defer { timer.mark("edges: \(from.count) new \(label) edges") }
+        _ = try writeForgettingNewIDsOnFailure { w in
+            try writeNewEdges(label: label, from: from, to: to, externalID: externalID, into: w)
+            return BulkReport()
+        }
+    }
+
+    private func writeNewEdges(
+        label: String, from: [VertexID], to: [VertexID], externalID: @Sendable (Int) -> String, into w: GraphWriter
+    ) throws {
+        let stores = graph.stores
+        let labelID = try w.intern(label)
+        let count = from.count
+        let firstID = try w.allocateEdgeIDs(UInt64(count))
+
+        // Hashes of the names on both cores, while this thread builds the adjacency rows.
+        var hashed = [HashedID](repeating: HashedID(hash: 0, id: 0, row: 0), count: count)
+        hashed.withUnsafeMutableBufferPointer { h in
+            let out = SharedBuffer(base: h)
+            let hasher = graph.externalIDHasher
+            forEachPart(of: count) { rows in
+                for row in rows {
+                    out.base[row] = HashedID(hash: hasher(externalID(row)), id: firstID + UInt64(row), row: Int32(row))
+                }
+            }
+        }
+        let weight = Float(defaultWeight)
+        let rows = (0..<count).map { row in
+            AdjacencyRow(near: from[row].rawValue, far: to[row].rawValue, edge: firstID + UInt64(row), weight: weight, label: labelID)
+        }
+        let sortedOut = BackgroundWork { sortedAdjacency(rows, flipped: false) }
+        let sortedIn = BackgroundWork { sortedAdjacency(rows, flipped: true) }
+        let sortedHashes = BackgroundWork { [hashed] in
+            var items = hashed
+            sortByHash(&items)
+            return items
+        }
+        hashed = []
+
+        var record = ByteWriter(capacity: 64)
+        try w.txn.withCursor(on: stores.edges) { cursor in
+            for row in 0..<count {
+                record.bytes.removeAll(keepingCapacity: true)
+                record.append(varint: UInt64(labelID))
+                record.append(varint: from[row].rawValue)
+                record.append(varint: to[row].rawValue)
+                record.append(string: externalID(row))
+                record.append(varint: 0)   // no properties
+                try withIDKey(firstID + UInt64(row)) { key in
+                    try record.bytes.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
+                }
+            }
+        }
+        w.adjustCount(vertex: false, label: labelID, by: Int64(count))
+        try writeAdjacency(sortedOut.wait(), into: stores.out, writer: w)
+        try writeAdjacency(sortedIn.wait(), into: stores.in, writer: w)
+        try writeExternalIDs(sortedHashes.wait().lazy.map { ($0.hash, $0.id, .row(Int($0.row))) }, of: .edge, writer: w,
+                             rowName: externalID)
+    }
+}

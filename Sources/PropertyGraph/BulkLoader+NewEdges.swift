@@ -55,6 +55,8 @@ extension BulkLoader {
             sortByHash(&items)
             return items
         }
+        createdEdges.reserve(count)
+        for item in hashed { createdEdges.insert(item.hash) }
         hashed = []
 
         var record = ByteWriter(capacity: 64)

@@ -9,12 +9,12 @@ extension BulkLoader {
     /// One vertex batch, inside the load's transaction: ids resolved (table, then store), rows
     /// naming existing vertices turned into updates, repeated ids merged, then records, the
     /// label, property and id indexes written.
-    func loadVertices(_ batch: VertexBatch, into w: GraphWriter) throws -> BulkReport {
+    func loadVertices(_ batch: VertexBatch, into w: GraphWriter, allNew: Bool = false) throws -> BulkReport {
         var report = BulkReport()
         var timer = PhaseTimer()
         let labelIDs = try batch.rows.labelNames.names.map(w.intern)
         let keyIDs = try batch.rows.keyNames.names.map(w.intern)
-        let storeHadVertices = try w.vertexIDBound() > 1 && knowsEveryVertex != true
+        let storeHadVertices = try !allNew && w.vertexIDBound() > 1 && knowsEveryVertex != true
         let firstID = try w.peekVertexID()
         var created: [HashedID] = []          // one per new vertex, in id order
         var mergedInto: [Int: [Int]] = [:]    // new vertex index → later rows repeating its id

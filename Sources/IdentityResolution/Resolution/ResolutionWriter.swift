@@ -120,7 +120,12 @@ struct ResolutionWriter {
             }
         }
         let loader = BulkLoader(graph: graph)
-        if !vertices.isEmpty { _ = try loader.load(vertices) }
+        // The batch's identities, households and changes have names minted by this run, so
+        // they are new; the one vertex that may exist, the state, is told to the loader.
+        if let state = try graph.read({ try $0.vertexID(externalID: Schema.resolutionStateID) }) {
+            loader.remember([(Schema.resolutionStateID, state)])
+        }
+        if !vertices.isEmpty { _ = try loader.load(vertices, allNew: true) }
         // Every edge loaded below is new: a member_of or lives_in edge is written only where
         // the last resolve's differs, and that one was removed above (or went with its
         // identity or household vertex); a matches edge only where none was read. They load

@@ -49,6 +49,15 @@ public final class BulkLoader {
         knownVertices.id(of: externalID, hash: stableHash(externalID)).map { VertexID($0) }
     }
 
+    /// Whether this loader created the vertex named `externalID`, as of its last load: the
+    /// store was empty at its first load, no one else had added vertices by its last, and
+    /// this vertex is one it made. A caller that would load the same row again (an
+    /// identifier many sources name) can then count it unchanged without the load reading
+    /// the stored vertex back to compare.
+    public func created(vertex externalID: String) -> Bool {
+        knowsEveryVertex == true && knownVertices.id(of: externalID, hash: stableHash(externalID)) != nil
+    }
+
     /// Loads one batch of vertices in one transaction.
     ///
     /// - Parameter allNew: the caller knows that no vertex of the batch exists in the store,

@@ -54,6 +54,11 @@ struct EvidenceTally {
         var vertices = VertexBatch()
         let valueKey = vertices.key(IdentityGraphSchema.valueKey)
         for (id, line) in identifiers {
+            // One the loader made from a record source is as this row would write it.
+            guard !loader.created(vertex: id) else {
+                summary.vertices.unchanged += 1
+                continue
+            }
             let colon = id.firstIndex(of: ":")!
             vertices.append(externalID: id, label: String(id[..<colon]), line: line)
             vertices.appendProperty(valueKey, .string(String(id[id.index(after: colon)...])))

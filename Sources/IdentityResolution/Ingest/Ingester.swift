@@ -116,7 +116,7 @@ public struct Ingester {
                         let identifierID = normalized[base + layout.identifier(i, .id)],
                         let edgeID = normalized[base + layout.identifier(i, .edgeID)]
                     else { continue }
-                    chunk.addIdentifier(identifierID, type: prepared.identifier.type, value: value, line: line)
+                    chunk.addIdentifier(identifierID, type: prepared.identifier.type, value: value, line: line, loader: loader)
                     touched?.insert(identifierID)
                     chunk.addEdge(edgeID, label: edgeLabels[i], from: recordID, to: identifierID, weight: edgeWeights[i],
                                   properties: [], line: line)

@@ -2,8 +2,8 @@ import LMDB
 
 extension BulkLoader {
     /// Loads edges of one label, without properties, that the caller knows to be new and whose
-    /// ends it knows by vertex id, in one transaction: edge `i` goes from `from[i]` to `to[i]`
-    /// and is named `externalID(i)`.
+    /// ends it knows by vertex id: edge `i` goes from `from[i]` to `to[i]` and is named
+    /// `externalID(i)`.
     ///
     /// What ``load(_:allNew:)`` would store for the same rows, in the same order (so with the
     /// same edge ids), without a string per row held for the whole load: the names are made
@@ -12,22 +12,33 @@ extension BulkLoader {
     ///
     /// - Precondition: no edge of these names exists, and no name repeats.
     /// - Complexity: O(n) expected, plus the adjacency sorts.
+    ///
+    /// Edges commit in transactions of up to `chunkRows`, so that what a load holds besides
+    /// its input (hashes, adjacency rows and their two sorted copies: about 130 bytes an
+    /// edge) stays bounded however many edges there are.
     public func loadNewEdges(
-        label: String, from: [VertexID], to: [VertexID], externalID: @Sendable (Int) -> String
+        label: String, from: [VertexID], to: [VertexID], chunkRows: Int = 1 << 21, externalID: @Sendable (Int) -> String
     ) throws {
         precondition(from.count == to.count, "one start and one end per edge")
-        guard !from.isEmpty else { return }
-        var timer = PhaseTimer()
-        defer { timer.mark("edges: \(from.count) new \(label) edges") }
-        _ = try writeForgettingNewIDsOnFailure { w in
-            try writeNewEdges(label: label, from: from, to: to, externalID: externalID, into: w)
-            return BulkReport()
+        var start = 0
+        while start < from.count {
+            let rows = start..<min(from.count, start + chunkRows)
+            var timer = PhaseTimer()
+            _ = try writeForgettingNewIDsOnFailure { w in
+                try writeNewEdges(label: label, from: from[rows], to: to[rows], into: w) { externalID(rows.lowerBound + $0) }
+                return BulkReport()
+            }
+            timer.mark("edges: \(rows.count) new \(label) edges")
+            start = rows.upperBound
         }
     }
 
+    /// Writes the slices' edges, the `i`th (from 0) named `externalID(i)`.
     private func writeNewEdges(
-        label: String, from: [VertexID], to: [VertexID], externalID: @Sendable (Int) -> String, into w: GraphWriter
+        label: String, from: ArraySlice<VertexID>, to: ArraySlice<VertexID>, into w: GraphWriter,
+        externalID: @Sendable (Int) -> String
     ) throws {
+        let from = Array(from), to = Array(to)
         let stores = graph.stores
         let labelID = try w.intern(label)
         let count = from.count

@@ -15,8 +15,9 @@ private func loadVertices(people: Int, groups: Int, into loader: BulkLoader) thr
 }
 
 @Suite struct NewEdgeLoadTests {
-    @Test("edges loaded by vertex id are stored as an edge batch of the same rows stores them")
-    func newEdgesMatchABatch() throws {
+    @Test("edges loaded by vertex id are stored as an edge batch of the same rows stores them, in one chunk or several",
+          arguments: [1 << 21, 64])
+    func newEdgesMatchABatch(chunkRows: Int) throws {
         let people = 300, groups = 7
         let groupOf = (0..<people).map { ($0 * 5 + 3) % groups }
         var model = GraphModel()
@@ -31,7 +32,7 @@ private func loadVertices(people: Int, groups: Int, into loader: BulkLoader) thr
             try loadVertices(people: people, groups: groups, into: loader)
             let from = try (0..<people).map { try #require(loader.loadedVertexID("p\($0)")) }
             let to = try groupOf.map { try #require(loader.loadedVertexID("g\($0)")) }
-            try loader.loadNewEdges(label: "member_of", from: from, to: to) { "member_of:p\($0)" }
+            try loader.loadNewEdges(label: "member_of", from: from, to: to, chunkRows: chunkRows) { "member_of:p\($0)" }
             #expect(try GraphChecker().problems(in: graph, against: model) == [])
             try graph.read { r throws in
                 #expect(try r.edgeCount(label: "member_of") == people)
@@ -104,5 +105,53 @@ private func loadVertices(people: Int, groups: Int, into loader: BulkLoader) thr
         #expect(inserted.allSatisfy(set.contains))
         let others = (0..<5000).map { _ in rng.next() }.filter { !inserted.contains($0) }
         #expect(!others.contains(where: set.contains))
+    }
+}
+
+@Suite struct LentVertexRecordTests {
+    @Test("a lent record gives the external id and string properties by key, and nil for others")
+    func lentRecords() throws {
+        try withTemporaryGraph { graph throws in
+            try graph.write { w in
+                _ = try w.addVertex(label: "person", properties: ["name": .string("Ann"), "age": .int32(30), "tags": .list([.string("a")]),
+                                                                  "city": .string("Oslo")], externalID: "p1")
+                _ = try w.addVertex(label: "person", properties: [:], externalID: "p2")
+                _ = try w.addVertex(label: "software", properties: ["name": .string("lop")], externalID: "s1")
+            }
+            try graph.read { r throws in
+                let name = try #require(try r.symbolID("name")), city = try #require(try r.symbolID("city"))
+                let age = try #require(try r.symbolID("age"))
+                var seen: [String] = []
+                try r.forEachVertexRecord(label: "person") { id, record in
+                    let ext = String(decoding: record.externalID, as: UTF8.self)
+                    let n = try record.string(name).map { String(decoding: $0, as: UTF8.self) } ?? "-"
+                    let c = try record.string(city).map { String(decoding: $0, as: UTF8.self) } ?? "-"
+                    #expect(try record.string(age) == nil, "an int is no string")
+                    seen.append("\(id.rawValue) \(ext) \(n) \(c)")
+                    return true
+                }
+                #expect(seen == ["1 p1 Ann Oslo", "2 p2 - -"])
+                var count = 0
+                try r.forEachVertexRecord(label: "person") { _, _ in
+                    count += 1
+                    return false
+                }
+                #expect(count == 1, "stops when the body returns false")
+            }
+        }
+    }
+
+    @Test("a loader that made every vertex says which ones it made")
+    func createdVertices() throws {
+        try withTemporaryGraph { graph throws in
+            let loader = BulkLoader(graph: graph)
+            #expect(!loader.created(vertex: "p0"), "nothing loaded yet")
+            try loadVertices(people: 2, groups: 0, into: loader)
+            #expect(loader.created(vertex: "p0") && loader.created(vertex: "p1") && !loader.created(vertex: "p2"))
+            // Another writer's vertex: the loader no longer knows every vertex.
+            try graph.write { w in _ = try w.addVertex(label: "person", properties: [:], externalID: "x") }
+            try loadVertices(people: 3, groups: 0, into: loader)
+            #expect(!loader.created(vertex: "p0"))
+        }
     }
 }

@@ -73,7 +73,9 @@ struct EvidenceTally {
         let hadEvidence = try loader.graph.read { r in try Set(labels).contains { try r.edgeCount(label: $0) > 0 } }
         var start = 0
         while start < edges.count {
-            let end = min(edges.count, start + chunkRows)
+            // At most a quarter million edges a load: each is a new, distinct edge, so the
+            // split changes no id or count, and a batch's names and values stay small.
+            let end = min(edges.count, start + min(chunkRows, 1 << 18))
             var batch = EdgeBatch()
             let weight = batch.key(weightKey), count = batch.key(IdentityGraphSchema.countKey)
             let first = batch.key(IdentityGraphSchema.firstSeenKey), last = batch.key(IdentityGraphSchema.lastSeenKey)

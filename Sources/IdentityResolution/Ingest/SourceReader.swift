@@ -164,17 +164,7 @@ struct SourceReader {
                 lines.removeAll(keepingCapacity: true)
                 ranges.removeAll(keepingCapacity: true)
             }
-            var start = 0
-            var line = 0
-            while start < bytes.count {
-                line += 1
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                var content = end
-                if content > start && bytes[content - 1] == 0x0D { content -= 1 }
-                let range = start..<content
-                start = end + 1
-                if bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try Self.forEachLine(in: bytes) { line, range in
                 lines.append(line)
                 ranges.append(range)
                 if block.count + lines.count >= RowBlock.capacity {
@@ -192,26 +182,35 @@ struct SourceReader {
         var slots: [String: Int] = [:]
         for (i, field) in fields.enumerated() { slots[field] = i }
         try file.withBytes { (bytes: UnsafeRawBufferPointer) throws in
-            var start = 0
-            var line = 0
-            while start < bytes.count {
-                line += 1
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                var content = end
-                if content > start && bytes[content - 1] == 0x0D { content -= 1 }
-                let text = UnsafeRawBufferPointer(rebasing: bytes[start..<content])
-                start = end + 1
-                if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try Self.forEachLine(in: bytes) { line, range in
+                let text = UnsafeRawBufferPointer(rebasing: bytes[range])
                 let values: [String?]
                 do {
                     values = try JSONLineObject.values(of: slots, count: fields.count, in: text)
                 } catch let error as JSONLineObject.SyntaxError {
                     reject(IngestIssue(file: path, line: line, reason: "broken JSON at column \(error.offset + 1): \(error.reason)"))
-                    continue
+                    return
                 }
                 try body(line, values)
             }
+        }
+    }
+
+    /// Calls `body(line, range)` for every line of `bytes` that is not blank, with its
+    /// 1-based number and its bytes' range, without the newline (nor a `\r` before it).
+    private static func forEachLine(in bytes: UnsafeRawBufferPointer, _ body: (Int, Range<Int>) throws -> Void) rethrows {
+        var start = 0
+        var line = 0
+        while start < bytes.count {
+            line += 1
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var content = end
+            if content > start && bytes[content - 1] == 0x0D { content -= 1 }
+            let range = start..<content
+            start = end + 1
+            if bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try body(line, range)
         }
     }
 }

@@ -69,7 +69,9 @@ extension BulkLoader {
                 to[row] = t
             }
             let externalID = batch.rows.externalIDs[row]
-            if storeHadEdges, let existing = try w.edgeID(externalID: externalID) {
+            // An edge this loader did not create is not in a store all of whose edges it created.
+            let mayExist = storeHadEdges && (knowsEveryEdge != true || createdEdges.contains(idHashes[row]))
+            if mayExist, let existing = try w.edgeID(externalID: externalID) {
                 let record = EdgeRecord(label: labelIDs[Int(batch.rows.labels[row])], from: from[row], to: to[row], externalID: externalID,
                                         properties: batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs))
                 switch try update(edge: existing, with: record, in: w) {
@@ -147,6 +149,10 @@ extension BulkLoader {
         guard !out.isEmpty else { return report }
         _ = try w.allocateEdgeIDs(UInt64(out.count))
         report.inserted = out.count
+        // Remembered before the commit: a hash of an edge that then did not commit only costs
+        // a needless look-up later.
+        createdEdges.reserve(byHash.count)
+        for item in byHash { createdEdges.insert(item.hash) }
         let unsorted = out
         out = []
         let sortedOut = BackgroundWork { sortedAdjacency(unsorted, flipped: false) }
@@ -186,7 +192,7 @@ extension BulkLoader {
         // Edge entries carry no name: a row's is read only on a hash collision.
         try writeExternalIDs(
             byHash.lazy.map { ($0.hash, everyRowCreates ? firstID + UInt64($0.row) : edgeIDs[Int($0.row)], .row(Int($0.row))) },
-            of: .edge, writer: w, rowNames: batch.rows.externalIDs)
+            of: .edge, writer: w, rowName: { batch.rows.externalIDs[$0] })
         timer.mark("edges: id index")
         return report
     }

@@ -1,15 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LMDB
 
 extension BulkLoader {
     /// One vertex batch, inside the load's transaction: ids resolved (table, then store), rows
     /// naming existing vertices turned into updates, repeated ids merged, then records, the
     /// label, property and id indexes written.
-    func loadVertices(_ batch: VertexBatch, into w: GraphWriter) throws -> BulkReport {
+    func loadVertices(_ batch: VertexBatch, into w: GraphWriter, allNew: Bool = false) throws -> BulkReport {
         var report = BulkReport()
         var timer = PhaseTimer()
         let labelIDs = try batch.rows.labelNames.names.map(w.intern)
         let keyIDs = try batch.rows.keyNames.names.map(w.intern)
-        let storeHadVertices = try w.vertexIDBound() > 1 && knowsEveryVertex != true
+        let storeHadVertices = try !allNew && w.vertexIDBound() > 1 && knowsEveryVertex != true
         let firstID = try w.peekVertexID()
         var created: [HashedID] = []          // one per new vertex, in id order
         var mergedInto: [Int: [Int]] = [:]    // new vertex index → later rows repeating its id
@@ -76,7 +81,7 @@ extension BulkLoader {
 
         // Records and the label index, in id order.
         let stores = graph.stores
-        var indexEntries: [([UInt8], UInt64)] = []
+        var indexEntries = PropertyIndexEntries()
         var uniqueCache: [UInt32: Bool] = [:]
         var record = ByteWriter(capacity: 64)
         var perLabel = [Int](repeating: 0, count: labelIDs.count)
@@ -113,7 +118,7 @@ extension BulkLoader {
                         if unique {
                             try w.indexProperty(label: label, key: key, value: value, vertex: VertexID(item.id), unique: true)
                         } else if let encoded = IndexKeyCodec.encode(value) {
-                            indexEntries.append((Keys.labelKey(label, key, encoded.bytes), item.id))
+                            indexEntries.append(label: label, key: key, value: encoded.bytes, vertex: item.id)
                         }
                     }
                 }
@@ -122,12 +127,7 @@ extension BulkLoader {
         }
         for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: true, label: labelIDs[i], by: Int64(n)) }
         timer.mark("vertices: records and labels")
-        indexEntries.sort { $0.0.lexicographicallyPrecedes($1.0) || ($0.0 == $1.0 && $0.1 < $1.1) }
-        try w.txn.withCursor(on: stores.properties) { cursor in
-            for (key, id) in indexEntries {
-                try key.withUnsafeBytes { k in try withIDKey(id) { try cursor.put($0, forKey: k) } }
-            }
-        }
+        try indexEntries.write(into: stores.properties, writer: w)
         timer.mark("vertices: property index")
         var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.rows.externalIDs[Int($0.row)]) }
         created = []
@@ -154,5 +154,49 @@ extension BulkLoader {
 
     func labelClash(_ line: Int, _ externalID: String, _ label: String) -> BulkRejection {
         BulkRejection(line: line, reason: "vertex '\(externalID)' already exists with label '\(label)'")
+    }
+}
+
+/// Property index entries gathered by a vertex load, their keys back to back in one buffer
+/// rather than an array each, and written in key order (then vertex order), which makes
+/// LMDB's inserts walk the tree from left to right.
+struct PropertyIndexEntries {
+    private struct Entry {
+        var start: Int32
+        var count: Int32
+        var vertex: UInt64
+    }
+
+    private var keys: [UInt8] = []
+    private var entries: [Entry] = []
+
+    /// Adds the entry label + key + encoded value → vertex (the layout of `Keys.labelKey`).
+    mutating func append(label: SymbolID, key: SymbolID, value: [UInt8], vertex: UInt64) {
+        let start = keys.count
+        withUnsafeBytes(of: label.bigEndian) { keys.append(contentsOf: $0) }
+        withUnsafeBytes(of: key.bigEndian) { keys.append(contentsOf: $0) }
+        keys.append(contentsOf: value)
+        entries.append(Entry(start: Int32(start), count: Int32(keys.count - start), vertex: vertex))
+    }
+
+    /// Sorts the entries by key bytes, then vertex, and puts them.
+    mutating func write(into database: Database, writer w: GraphWriter) throws {
+        guard !entries.isEmpty else { return }
+        try keys.withUnsafeBytes { bytes in
+            func key(_ e: Entry) -> UnsafeRawBufferPointer {
+                UnsafeRawBufferPointer(rebasing: bytes[Int(e.start)..<Int(e.start + e.count)])
+            }
+            entries.sort { a, b in
+                let n = min(a.count, b.count)
+                let order = memcmp(bytes.baseAddress! + Int(a.start), bytes.baseAddress! + Int(b.start), Int(n))
+                if order != 0 { return order < 0 }
+                return a.count != b.count ? a.count < b.count : a.vertex < b.vertex
+            }
+            try w.txn.withCursor(on: database) { cursor in
+                for entry in entries {
+                    try withIDKey(entry.vertex) { try cursor.put($0, forKey: key(entry)) }
+                }
+            }
+        }
     }
 }

@@ -23,6 +23,13 @@ public final class BulkLoader {
     /// per new vertex that, on an ingest of millions, costs more the larger the store grows.
     private(set) var knowsEveryVertex: Bool?
     private var boundAfterLastCommit: UInt64?
+    /// The name hashes of the edges this loader created.
+    var createdEdges = HashSet64()
+    /// Whether every edge in the store was created by this loader (as `knowsEveryVertex` for
+    /// vertices): then an edge whose name hash is not in `createdEdges` is new, and the store's
+    /// edge index need not be searched for it.
+    private(set) var knowsEveryEdge: Bool?
+    private var edgeBoundAfterLastCommit: UInt64?
 
     public init(graph: Graph) {
         self.graph = graph
@@ -36,11 +43,32 @@ public final class BulkLoader {
         for (externalID, id) in vertices { knownVertices.insert(externalID, hash: stableHash(externalID), id: id.rawValue) }
     }
 
+    /// The id of a vertex this loader created or looked up, by external id: how a caller that
+    /// loaded vertices names them in ``loadNewEdges(label:from:to:externalID:)``.
+    public func loadedVertexID(_ externalID: String) -> VertexID? {
+        knownVertices.id(of: externalID, hash: stableHash(externalID)).map { VertexID($0) }
+    }
+
+    /// Whether this loader created the vertex named `externalID`, as of its last load: the
+    /// store was empty at its first load, no one else had added vertices by its last, and
+    /// this vertex is one it made. A caller that would load the same row again (an
+    /// identifier many sources name) can then count it unchanged without the load reading
+    /// the stored vertex back to compare.
+    public func created(vertex externalID: String) -> Bool {
+        knowsEveryVertex == true && knownVertices.id(of: externalID, hash: stableHash(externalID)) != nil
+    }
+
     /// Loads one batch of vertices in one transaction.
-    public func load(_ batch: VertexBatch) throws -> BulkReport {
+    ///
+    /// - Parameter allNew: the caller knows that no vertex of the batch exists in the store,
+    ///   other than those this loader knows (it loaded them, or was told of them with
+    ///   ``remember(_:)``), so the load skips the look-up of each other row's external id in
+    ///   the store's id index. Known vertices are updated and repeats within the batch merged
+    ///   as usual. A vertex that did exist unknown to the loader would be stored twice.
+    public func load(_ batch: VertexBatch, allNew: Bool = false) throws -> BulkReport {
         var timer = PhaseTimer()
         defer { timer.mark("vertices: load and commit") }
-        return try writeForgettingNewIDsOnFailure { try loadVertices(batch, into: $0) }
+        return try writeForgettingNewIDsOnFailure { try loadVertices(batch, into: $0, allNew: allNew) }
     }
 
     /// Loads one batch of edges in one transaction. Ends must be vertices loaded earlier (by
@@ -65,20 +93,25 @@ public final class BulkLoader {
     /// they commit; when the transaction does not commit (a retry after map growth, a failure),
     /// every id past the committed ones is forgotten again. Ids of committed vertices that a
     /// load looked up stay: they are true whatever happens to the transaction.
-    private func writeForgettingNewIDsOnFailure(_ body: (GraphWriter) throws -> BulkReport) throws -> BulkReport {
+    func writeForgettingNewIDsOnFailure(_ body: (GraphWriter) throws -> BulkReport) throws -> BulkReport {
         var committedBound: UInt64?
         do {
             var boundAfter: UInt64?
+            var edgeBoundAfter: UInt64?
             let report = try graph.write { w in
                 let bound = try w.vertexIDBound()
                 committedBound = bound
                 knownVertices.removeIDs(atLeast: bound)
                 knowsEveryVertex = (knowsEveryVertex ?? (bound <= 1)) && (boundAfterLastCommit ?? bound) == bound
+                let edgeBound = try w.nextEdgeIDValue()
+                knowsEveryEdge = (knowsEveryEdge ?? (edgeBound <= 1)) && (edgeBoundAfterLastCommit ?? edgeBound) == edgeBound
                 let report = try body(w)
                 boundAfter = try w.peekVertexID()
+                edgeBoundAfter = try w.allocateEdgeIDs(0)
                 return report
             }
             boundAfterLastCommit = boundAfter
+            edgeBoundAfterLastCommit = edgeBoundAfter
             return report
         } catch {
             if let committedBound { knownVertices.removeIDs(atLeast: committedBound) }
@@ -139,12 +172,12 @@ public final class BulkLoader {
     /// the checked path.
     func writeExternalIDs(
         _ items: some Sequence<(hash: UInt64, id: UInt64, name: EntryName)>, of kind: ElementKind, writer w: GraphWriter,
-        rowNames: [String] = []
+        rowName: (Int) -> String = { _ in "" }
     ) throws {
         func string(_ name: EntryName) -> String {
             switch name {
             case .name(let s): s
-            case .row(let row): rowNames[row]
+            case .row(let row): rowName(row)
             }
         }
         let index = kind.index(in: graph.stores)
@@ -155,18 +188,33 @@ public final class BulkLoader {
             for item in items {
                 defer { previousHash = item.hash }
                 guard appending && item.hash != previousHash else {
+                    // Into a non-empty index: a put that fails if the hash is taken, in hash
+                    // order; only a taken hash (a collision, or the id exists) needs the
+                    // checked path, which hashes the name again and builds its exact key.
+                    if !appending {
+                        encodeValue(item)
+                        do {
+                            try withUnsafeBytes(of: item.hash.bigEndian) { k in
+                                try value.bytes.withUnsafeBytes { try cursor.put($0, forKey: k, flags: .noOverwrite) }
+                            }
+                            continue
+                        } catch let error as LMDBError where error == .keyExists {}
+                    }
                     try w.insertExternalID(string(item.name), id: item.id, of: kind)
                     continue
                 }
-                value.bytes.removeAll(keepingCapacity: true)
-                value.append(id: item.id)
-                if kind.valueCarriesExternalID {
-                    var name = string(item.name)
-                    name.withUTF8 { value.append(contentsOf: $0) }
-                }
+                encodeValue(item)
                 try withUnsafeBytes(of: item.hash.bigEndian) { k in
                     try value.bytes.withUnsafeBytes { try cursor.put($0, forKey: k, flags: .append) }
                 }
+            }
+        }
+        func encodeValue(_ item: (hash: UInt64, id: UInt64, name: EntryName)) {
+            value.bytes.removeAll(keepingCapacity: true)
+            value.append(id: item.id)
+            if kind.valueCarriesExternalID {
+                var name = string(item.name)
+                name.withUTF8 { value.append(contentsOf: $0) }
             }
         }
     }

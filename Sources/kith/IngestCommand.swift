@@ -31,8 +31,9 @@ struct IngestCommand: ParsableCommand {
         let start = PhaseTimer.now()
         let mapping = try Mapping.load(path: mapping, dataDirectory: dataDirectory)
         let rules = try self.rules.map { try Rules.load(path: $0, mapping: mapping) } ?? .default
-        let summary = try Graph.bulkLoad(at: store.db, expectedBytes: 256 << 20) { graph in
-            try Ingester(mapping: mapping, rules: rules).ingest(into: graph) { Terminal.progress($0) }
+        let ingester = Ingester(mapping: mapping, rules: rules)
+        let summary = try Graph.bulkLoad(at: store.db, expectedBytes: ingester.expectedStoreBytes) { graph in
+            try ingester.ingest(into: graph) { Terminal.progress($0) }
         }
         Terminal.endProgress()
         let seconds = PhaseTimer.now() - start

@@ -54,6 +54,11 @@ struct EvidenceTally {
         var vertices = VertexBatch()
         let valueKey = vertices.key(IdentityGraphSchema.valueKey)
         for (id, line) in identifiers {
+            // One the loader made from a record source is as this row would write it.
+            guard !loader.created(vertex: id) else {
+                summary.vertices.unchanged += 1
+                continue
+            }
             let colon = id.firstIndex(of: ":")!
             vertices.append(externalID: id, label: String(id[..<colon]), line: line)
             vertices.appendProperty(valueKey, .string(String(id[id.index(after: colon)...])))
@@ -68,7 +73,9 @@ struct EvidenceTally {
         let hadEvidence = try loader.graph.read { r in try Set(labels).contains { try r.edgeCount(label: $0) > 0 } }
         var start = 0
         while start < edges.count {
-            let end = min(edges.count, start + chunkRows)
+            // At most a quarter million edges a load: each is a new, distinct edge, so the
+            // split changes no id or count, and a batch's names and values stay small.
+            let end = min(edges.count, start + min(chunkRows, 1 << 18))
             var batch = EdgeBatch()
             let weight = batch.key(weightKey), count = batch.key(IdentityGraphSchema.countKey)
             let first = batch.key(IdentityGraphSchema.firstSeenKey), last = batch.key(IdentityGraphSchema.lastSeenKey)

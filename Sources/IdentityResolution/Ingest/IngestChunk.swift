@@ -9,6 +9,8 @@ struct IngestChunk {
     private var edges = EdgeBatch()
     private var identifiersSeen: Set<String> = []
     private(set) var rows = 0
+    /// Identifier rows left out because the loader made them earlier: unchanged.
+    private var alreadyLoaded = 0
 
     init(file: String) {
         self.file = file
@@ -20,8 +22,15 @@ struct IngestChunk {
         for (name, value) in properties { vertices.appendProperty(vertices.key(name), value) }
     }
 
-    mutating func addIdentifier(_ id: String, type: IdentifierType, value: String, line: Int) {
+    /// Adds an identifier vertex, once per chunk. One the loader created in an earlier chunk
+    /// of this ingest is as this row would write it (its label and value are its name's),
+    /// so it counts as unchanged without a row.
+    mutating func addIdentifier(_ id: String, type: IdentifierType, value: String, line: Int, loader: BulkLoader) {
         guard identifiersSeen.insert(id).inserted else { return }
+        guard !loader.created(vertex: id) else {
+            alreadyLoaded += 1
+            return
+        }
         vertices.append(externalID: id, label: type.rawValue, line: line)
         vertices.appendProperty(vertices.key(IdentityGraphSchema.valueKey), .string(value))
     }
@@ -36,6 +45,8 @@ struct IngestChunk {
 
     /// Loads what the chunk holds and empties it.
     mutating func flush(into loader: BulkLoader, summary: inout IngestSummary) throws {
+        summary.vertices.unchanged += alreadyLoaded
+        alreadyLoaded = 0
         if !vertices.isEmpty {
             let report = try loader.load(vertices)
             summary.vertices.add(report)

@@ -69,35 +69,60 @@ public struct Ingester {
         let file = reader.displayName
         var chunk = IngestChunk(file: file)
         var issues: [IngestIssue] = []
-        try reader.forEachRow(reject: { issues.append($0) }) { line, values in
-            guard let rawKey = values[keySlot], let key = IdentifierNormalizer().normalize(rawKey) else {
-                issues.append(IngestIssue(file: file, line: line, reason: "no record key in column '\(record.key)'"))
-                return
-            }
-            summary.records += 1
-            let recordID = IdentityGraphSchema.recordID(source: source.name, key: key)
-            var properties: [(String, PropertyValue)] = [
-                (IdentityGraphSchema.sourceKey, .string(source.name)), (IdentityGraphSchema.keyKey, .string(key)),
-            ]
-            for attribute in attributes {
-                if let raw = values[attribute.slot], let value = attribute.normalizer.normalize(raw) {
-                    properties.append((attribute.name, .string(value)))
+        let layout = RecordRowLayout(attributes: attributes.count, identifiers: identifiers.count)
+        let edgeLabels = identifiers.map(\.identifier.label)
+        let edgeWeights = edgeLabels.map { rules.weight(ofEdge: $0) }
+        let sourceName = source.name
+        try reader.forEachBlock { block in
+            // Normalizing and naming on both cores; then, row by row, into the chunk.
+            let normalized = block.map(width: layout.width, initial: String?.none) { values, out in
+                guard let rawKey = values[keySlot], let key = IdentifierNormalizer().normalize(rawKey) else { return }
+                let recordID = IdentityGraphSchema.recordID(source: sourceName, key: key)
+                out[layout.key] = key
+                out[layout.recordID] = recordID
+                for (i, attribute) in attributes.enumerated() {
+                    out[layout.attribute(i)] = values[attribute.slot].flatMap(attribute.normalizer.normalize)
+                }
+                for (i, prepared) in identifiers.enumerated() {
+                    guard let value = prepared.value(in: values) else { continue }
+                    let identifierID = IdentityGraphSchema.identifierID(prepared.identifier.type, value)
+                    out[layout.identifier(i, .value)] = value
+                    out[layout.identifier(i, .id)] = identifierID
+                    out[layout.identifier(i, .edgeID)] = IdentityGraphSchema.edgeID(label: edgeLabels[i], from: recordID, to: identifierID)
                 }
             }
-            chunk.addVertex(recordID, label: IdentityGraphSchema.recordLabel, properties: properties, line: line)
-            touched?.insert(recordID)
-            for prepared in identifiers {
-                guard let value = prepared.value(in: values) else { continue }
-                let type = prepared.identifier.type
-                let identifierID = IdentityGraphSchema.identifierID(type, value)
-                chunk.addIdentifier(identifierID, type: type, value: value, line: line)
-                touched?.insert(identifierID)
-                let label = prepared.identifier.label
-                chunk.addEdge(IdentityGraphSchema.edgeID(label: label, from: recordID, to: identifierID),
-                              label: label, from: recordID, to: identifierID, weight: rules.weight(ofEdge: label),
-                              properties: [], line: line)
+            for row in 0..<block.count {
+                let line = block.lines[row]
+                if let issue = block.issue(ofRow: row) {
+                    issues.append(issue)
+                    continue
+                }
+                let base = row * layout.width
+                guard let key = normalized[base + layout.key], let recordID = normalized[base + layout.recordID] else {
+                    issues.append(IngestIssue(file: file, line: line, reason: "no record key in column '\(record.key)'"))
+                    continue
+                }
+                summary.records += 1
+                var properties: [(String, PropertyValue)] = [
+                    (IdentityGraphSchema.sourceKey, .string(sourceName)), (IdentityGraphSchema.keyKey, .string(key)),
+                ]
+                for (i, attribute) in attributes.enumerated() {
+                    if let value = normalized[base + layout.attribute(i)] { properties.append((attribute.name, .string(value))) }
+                }
+                chunk.addVertex(recordID, label: IdentityGraphSchema.recordLabel, properties: properties, line: line)
+                touched?.insert(recordID)
+                for (i, prepared) in identifiers.enumerated() {
+                    guard let value = normalized[base + layout.identifier(i, .value)],
+                        let identifierID = normalized[base + layout.identifier(i, .id)],
+                        let edgeID = normalized[base + layout.identifier(i, .edgeID)]
+                    else { continue }
+                    chunk.addIdentifier(identifierID, type: prepared.identifier.type, value: value, line: line, loader: loader)
+                    touched?.insert(identifierID)
+                    chunk.addEdge(edgeID, label: edgeLabels[i], from: recordID, to: identifierID, weight: edgeWeights[i],
+                                  properties: [], line: line)
+                }
+                if chunk.rows >= chunkRows { try chunk.flush(into: loader, summary: &summary) }
             }
-            if chunk.rows >= chunkRows { try chunk.flush(into: loader, summary: &summary) }
         }
         try chunk.flush(into: loader, summary: &summary)
         summary.issues += issues
@@ -124,8 +149,6 @@ public struct Ingester {
                 return ends.count - 1
             }
         }
-        var normalized = [String?](repeating: nil, count: ends.count)
-        var done = [Bool](repeating: false, count: ends.count)
         let reader = SourceReader(input: source.input, fields: fields.names, fieldsAreRequired: false)
         let file = reader.displayName
 
@@ -142,21 +165,39 @@ public struct Ingester {
 
         var tally = EvidenceTally()
         var issues: [IngestIssue] = []
-        try reader.forEachRow(reject: { issues.append($0) }) { line, values in
-            summary.events += 1
-            let time = timeSlot.flatMap { values[$0] }.flatMap(EventTimestamp.milliseconds)
-            for i in done.indices { done[i] = false }
-            func value(_ end: Int) -> String? {
-                if !done[end] {
-                    normalized[end] = ends[end].value(in: values)
-                    done[end] = true
-                }
-                return normalized[end]
+        let linkTypes = links.map { (from: $0.link.from.type, to: $0.link.to.type) }
+        let endCount = ends.count, allEnds = ends
+        try reader.forEachBlock { block in
+            // Per event and link, both ends' external ids (nil where the link does not apply),
+            // and the event's time, computed on both cores; then tallied in file order.
+            let times = block.map(width: 1, initial: Int64?.none) { values, out in
+                out[0] = timeSlot.flatMap { values[$0] }.flatMap(EventTimestamp.milliseconds)
             }
-            for (index, link) in links.enumerated() {
-                guard link.accepts(values), let from = value(linkEnds[index][0]), let to = value(linkEnds[index][1]) else { continue }
-                tally.add(link: index, from: IdentityGraphSchema.identifierID(link.link.from.type, from),
-                          to: IdentityGraphSchema.identifierID(link.link.to.type, to), time: time, line: line)
+            let linked = block.map(width: 2 * links.count, initial: String?.none) { values, out in
+                var normalized = [String??](repeating: nil, count: endCount)
+                func value(_ end: Int) -> String? {
+                    if let known = normalized[end] { return known }
+                    let v = allEnds[end].value(in: values)
+                    normalized[end] = .some(v)
+                    return v
+                }
+                for (index, link) in links.enumerated() {
+                    guard link.accepts(values), let from = value(linkEnds[index][0]), let to = value(linkEnds[index][1]) else { continue }
+                    out[2 * index] = IdentityGraphSchema.identifierID(linkTypes[index].from, from)
+                    out[2 * index + 1] = IdentityGraphSchema.identifierID(linkTypes[index].to, to)
+                }
+            }
+            for row in 0..<block.count {
+                if let issue = block.issue(ofRow: row) {
+                    issues.append(issue)
+                    continue
+                }
+                summary.events += 1
+                let base = row * 2 * links.count
+                for index in links.indices {
+                    guard let from = linked[base + 2 * index], let to = linked[base + 2 * index + 1] else { continue }
+                    tally.add(link: index, from: from, to: to, time: times[row], line: block.lines[row])
+                }
             }
         }
         summary.issues += issues

@@ -18,8 +18,19 @@ struct JSONLineObject {
     /// - Throws: ``SyntaxError`` when the line is not one JSON object or a
     ///   string is not valid UTF-8.
     static func values(of fields: [String: Int], count: Int, in bytes: UnsafeRawBufferPointer) throws(SyntaxError) -> [String?] {
-        var parser = Parser(bytes: bytes)
         var values = [String?](repeating: nil, count: count)
+        try values.withUnsafeMutableBufferPointer { (buffer) throws(SyntaxError) in
+            try Self.values(of: fields, count: count, in: bytes, into: buffer)
+        }
+        return values
+    }
+
+    /// Parses `bytes` as ``values(of:count:in:)`` does, writing the values into `values`
+    /// (`count` slots, all `nil` on entry), so that many lines need no array each.
+    static func values(
+        of fields: [String: Int], count: Int, in bytes: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<String?>
+    ) throws(SyntaxError) {
+        var parser = Parser(bytes: bytes)
         parser.skipSpace()
         try parser.expect(UInt8(ascii: "{"))
         parser.skipSpace()
@@ -43,7 +54,6 @@ struct JSONLineObject {
         }
         parser.skipSpace()
         guard parser.position == bytes.count else { throw parser.error("text after the object") }
-        return values
     }
 
     private struct Parser {

@@ -10,7 +10,7 @@ struct FieldList {
 }
 
 /// A record identifier with its field slots and normalizer resolved.
-struct PreparedIdentifier {
+struct PreparedIdentifier: Sendable {
     let identifier: Mapping.Identifier
     let slots: [Int]
     let normalizer: any Normalizer
@@ -26,7 +26,7 @@ struct PreparedIdentifier {
     }
 
     /// The normalized value in a row, or `nil` when it has none.
-    func value(in values: [String?]) -> String? {
+    func value(in values: UnsafeBufferPointer<String?>) -> String? {
         if case .address = identifier.value {
             func part(_ i: Int) -> String? { slots[i] < 0 ? nil : values[slots[i]] }
             return AddressNormalizer().standardizedAddress(street: part(0), city: part(1), state: part(2), postalCode: part(3))
@@ -36,12 +36,12 @@ struct PreparedIdentifier {
 }
 
 /// An evidence link with its field slots and normalizers resolved.
-struct PreparedLink {
-    struct End {
+struct PreparedLink: Sendable {
+    struct End: Sendable {
         let slot: Int
         let kind: NormalizerKind
         let normalizer: any Normalizer
-        func value(in values: [String?]) -> String? { values[slot].flatMap(normalizer.normalize) }
+        func value(in values: UnsafeBufferPointer<String?>) -> String? { values[slot].flatMap(normalizer.normalize) }
     }
 
     let link: Mapping.Link
@@ -56,8 +56,24 @@ struct PreparedLink {
         conditionSlot = link.condition.map { fields.slot($0.field) }
     }
 
-    func accepts(_ values: [String?]) -> Bool {
+    func accepts(_ values: UnsafeBufferPointer<String?>) -> Bool {
         guard let condition = link.condition, let slot = conditionSlot else { return true }
         return condition.accepts(values[slot])
     }
+}
+
+/// Where a record row's normalized results sit in the row's slots of ``RowBlock/map(width:initial:_:)``:
+/// the key, the record's external id, each attribute, and per identifier its value, its
+/// external id and its edge's.
+struct RecordRowLayout: Sendable {
+    enum Part: Int { case value, id, edgeID }
+
+    let attributes: Int
+    let identifiers: Int
+
+    var key: Int { 0 }
+    var recordID: Int { 1 }
+    var width: Int { 2 + attributes + 3 * identifiers }
+    func attribute(_ i: Int) -> Int { 2 + i }
+    func identifier(_ i: Int, _ part: Part) -> Int { 2 + attributes + 3 * i + part.rawValue }
 }

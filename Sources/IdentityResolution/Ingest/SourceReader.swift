@@ -34,6 +34,26 @@ struct SourceReader {
         }
     }
 
+    /// Calls `body` with every block of up to ``RowBlock/capacity`` rows, in file order;
+    /// rows the reader refused sit in their place in the block. JSON lines are parsed on
+    /// both cores.
+    func forEachBlock(_ body: (RowBlock) throws -> Void) throws {
+        var block = RowBlock(fieldCount: fields.count)
+        switch input {
+        case .jsonl(let path):
+            try readJSONLineBlocks(path: path, into: &block, body)
+        case .csv, .sqlite:
+            try forEachRow(reject: { block.append(reject: $0) }) { line, values in
+                block.append(line: line, values: values)
+                if block.isFull {
+                    try body(block)
+                    block.removeAll()
+                }
+            }
+        }
+        if block.count > 0 { try body(block) }
+    }
+
     /// The whole input file's bytes, for its digest; `nil` for a database.
     var filePath: String? {
         switch input {
@@ -119,31 +139,84 @@ struct SourceReader {
 
     // MARK: JSONL
 
+    /// Finds the lines of a block on this thread, then parses them on both cores.
+    private func readJSONLineBlocks(path: String, into block: inout RowBlock, _ body: (RowBlock) throws -> Void) throws {
+        let file = try Self.open(path)
+        var slots: [String: Int] = [:]
+        for (i, field) in fields.enumerated() { slots[field] = i }
+        let fieldSlots = slots, fieldCount = fields.count
+        try file.withBytes { (bytes: UnsafeRawBufferPointer) throws in
+            let shared = SharedBytes(bytes: bytes)
+            var lines: [Int] = []
+            var ranges: [Range<Int>] = []
+            func parse() {
+                let pending = ranges, pendingLines = lines
+                block.appendRows(lines: lines) { row, values in
+                    let text = UnsafeRawBufferPointer(rebasing: shared.bytes[pending[row]])
+                    do throws(JSONLineObject.SyntaxError) {
+                        try JSONLineObject.values(of: fieldSlots, count: fieldCount, in: text, into: values)
+                        return nil
+                    } catch {
+                        for i in values.indices { values[i] = nil }
+                        return IngestIssue(file: path, line: pendingLines[row], reason: "broken JSON at column \(error.offset + 1): \(error.reason)")
+                    }
+                }
+                lines.removeAll(keepingCapacity: true)
+                ranges.removeAll(keepingCapacity: true)
+            }
+            try Self.forEachLine(in: bytes) { line, range in
+                lines.append(line)
+                ranges.append(range)
+                if block.count + lines.count >= RowBlock.capacity {
+                    parse()
+                    try body(block)
+                    block.removeAll()
+                }
+            }
+            if !lines.isEmpty { parse() }
+        }
+    }
+
     private func readJSONLines(path: String, reject: (IngestIssue) -> Void, _ body: (Int, [String?]) throws -> Void) throws {
         let file = try Self.open(path)
         var slots: [String: Int] = [:]
         for (i, field) in fields.enumerated() { slots[field] = i }
         try file.withBytes { (bytes: UnsafeRawBufferPointer) throws in
-            var start = 0
-            var line = 0
-            while start < bytes.count {
-                line += 1
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                var content = end
-                if content > start && bytes[content - 1] == 0x0D { content -= 1 }
-                let text = UnsafeRawBufferPointer(rebasing: bytes[start..<content])
-                start = end + 1
-                if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try Self.forEachLine(in: bytes) { line, range in
+                let text = UnsafeRawBufferPointer(rebasing: bytes[range])
                 let values: [String?]
                 do {
                     values = try JSONLineObject.values(of: slots, count: fields.count, in: text)
                 } catch let error as JSONLineObject.SyntaxError {
                     reject(IngestIssue(file: path, line: line, reason: "broken JSON at column \(error.offset + 1): \(error.reason)"))
-                    continue
+                    return
                 }
                 try body(line, values)
             }
         }
     }
+
+    /// Calls `body(line, range)` for every line of `bytes` that is not blank, with its
+    /// 1-based number and its bytes' range, without the newline (nor a `\r` before it).
+    private static func forEachLine(in bytes: UnsafeRawBufferPointer, _ body: (Int, Range<Int>) throws -> Void) rethrows {
+        var start = 0
+        var line = 0
+        while start < bytes.count {
+            line += 1
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var content = end
+            if content > start && bytes[content - 1] == 0x0D { content -= 1 }
+            let range = start..<content
+            start = end + 1
+            if bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try body(line, range)
+        }
+    }
+}
+
+/// A mapped file's bytes, read by the workers that parse its lines.
+private struct SharedBytes: @unchecked Sendable {
+    // @unchecked Sendable: the mapping outlives the parse and nothing writes it.
+    let bytes: UnsafeRawBufferPointer
 }

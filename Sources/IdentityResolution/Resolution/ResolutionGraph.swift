@@ -22,7 +22,7 @@ struct ResolutionGraph {
 
     var vertexIDs: [UInt64] = []
     var kinds: [Kind] = []
-    var externalIDs: [String] = []
+    var externalIDs = NameTable()
     var nodeOfVertex = NodeOfVertex()
     /// The attribute values the rules compare, one column per attribute (`attributeNames`),
     /// indexed by record node. Records are read first, so their nodes are the first ones
@@ -75,13 +75,14 @@ struct ResolutionGraph {
 
     /// The identifier's normalized value (the part of its external id after `type:`).
     func value(of node: Int32) -> String {
-        let id = externalIDs[Int(node)]
-        return String(id[id.index(after: id.firstIndex(of: ":")!)...])
+        externalIDs.withUTF8(Int(node)) { id in
+            String(decoding: id[(id.firstIndex(of: UInt8(ascii: ":"))! + 1)...], as: UTF8.self)
+        }
     }
 
     func attribute(_ index: Int, of record: Int32) -> String? {
-        let column = attributeColumns[index]
-        return Int(record) < column.count ? column[Int(record)] : nil
+        // Read in place: binding the column to a local would retain and release it per call.
+        Int(record) < attributeColumns[index].count ? attributeColumns[index][Int(record)] : nil
     }
 
     /// The record nodes holding at least one of the attributes, in node order.
@@ -95,24 +96,47 @@ struct ResolutionGraph {
     /// Adds a record or identifier vertex as the next node.
     mutating func add(_ vertex: Vertex, kind: Kind) {
         guard let ext = vertex.externalID else { return }
-        let node = Int32(kinds.count)
-        vertexIDs.append(vertex.id.rawValue)
-        kinds.append(kind)
-        externalIDs.append(ext)
-        nodeOfVertex[vertex.id.rawValue] = node
+        let node = addNode(vertex.id.rawValue, kind: kind) { $0.append(ext) }
         if kind == .record {
-            recordCount += 1
             for (index, name) in attributeNames.enumerated() {
-                guard let value = vertex.properties[name]?.stringValue else { continue }
-                // Rows of records without the attribute (and, were records not first, of identifiers) are nil.
-                if attributeColumns[index].count < Int(node) {
-                    attributeColumns[index].append(contentsOf: repeatElement(nil, count: Int(node) - attributeColumns[index].count))
-                }
-                attributeColumns[index].append(value)
+                if let value = vertex.properties[name]?.stringValue { setAttribute(index, of: node, to: value) }
             }
         } else if let g = vertex.properties[IdentityGraphSchema.guardKey]?.stringValue {
             previousGuards[node] = g
         }
+    }
+
+    /// Adds a vertex read in place (``LentVertexRecord``) as the next node, decoding only the
+    /// attributes the rules read and an identifier's guard.
+    mutating func add(_ id: VertexID, _ record: LentVertexRecord, kind: Kind, attributeKeys: [SymbolID?], guardKey: SymbolID?) throws {
+        guard !record.externalID.isEmpty else { return }
+        let node = addNode(id.rawValue, kind: kind) { $0.append(record.externalID) }
+        if kind == .record {
+            for (index, key) in attributeKeys.enumerated() {
+                guard let key, let value = try record.string(key) else { continue }
+                setAttribute(index, of: node, to: String(decoding: value, as: UTF8.self))
+            }
+        } else if let guardKey, let g = try record.string(guardKey) {
+            previousGuards[node] = String(decoding: g, as: UTF8.self)
+        }
+    }
+
+    private mutating func addNode(_ vertex: UInt64, kind: Kind, name: (inout NameTable) -> Void) -> Int32 {
+        let node = Int32(kinds.count)
+        vertexIDs.append(vertex)
+        kinds.append(kind)
+        name(&externalIDs)
+        nodeOfVertex[vertex] = node
+        if kind == .record { recordCount += 1 }
+        return node
+    }
+
+    private mutating func setAttribute(_ index: Int, of node: Int32, to value: String) {
+        // Rows of records without the attribute (and, were records not first, of identifiers) are nil.
+        if attributeColumns[index].count < Int(node) {
+            attributeColumns[index].append(contentsOf: repeatElement(nil, count: Int(node) - attributeColumns[index].count))
+        }
+        attributeColumns[index].append(value)
     }
 
     /// The node kind of a vertex label, or `nil` for vertices resolution does not cluster.
@@ -148,10 +172,14 @@ struct ResolutionGraph {
     static func read(from graph: Graph, attributeNames: [String]) throws -> ResolutionGraph {
         var model = ResolutionGraph(attributeNames: attributeNames)
         try graph.read { r in
+            // Records and identifiers read in place: only the attributes the rules compare and
+            // an identifier's guard are decoded, not every property into a dictionary.
+            let attributeKeys = try attributeNames.map { try r.symbolID($0) }
+            let guardKey = try r.symbolID(IdentityGraphSchema.guardKey)
             for label in [IdentityGraphSchema.recordLabel] + IdentifierType.allCases.map(\.rawValue) {
                 let kind = Self.kind(ofLabel: label)!
-                try r.forEachVertexID(label: label) { id in
-                    if let vertex = try r.vertex(id) { model.add(vertex, kind: kind) }
+                try r.forEachVertexRecord(label: label) { id, record in
+                    try model.add(id, record, kind: kind, attributeKeys: attributeKeys, guardKey: guardKey)
                     return true
                 }
             }

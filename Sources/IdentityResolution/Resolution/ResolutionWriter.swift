@@ -29,9 +29,11 @@ struct ResolutionWriter {
         }
         let gone = Set(removeVertices)
 
-        // member_of. The members' vertex ids are known from the read: handing them to the
-        // loader spares it a look-up per edge in the store's id index.
-        var members: [(externalID: String, id: VertexID)] = []
+        // member_of, from every member whose identity changed. Both ends are known by vertex
+        // id (new identities once their vertices are loaded), so the edges need no look-up
+        // and no string per edge held for the load: their names are made as they are written.
+        var memberNodes: [Int32] = []
+        var memberIdentities: [Int32] = []
         for node in 0..<Int32(model.nodeCount) {
             let cluster = outcome.identityOfNode[Int(node)]
             let desired = cluster >= 0 ? outcome.identityNames[Int(cluster)] : nil
@@ -40,10 +42,9 @@ struct ResolutionWriter {
             guard previous != desired else { continue }
             let ext = model.externalIDs[Int(node)]
             if let previousVertex, !gone.contains(previousVertex) { removeEdges.append(Self.memberOfID(ext)) }
-            if let desired {
-                members.append((ext, VertexID(model.vertexIDs[Int(node)])))
-                edges.append(externalID: Self.memberOfID(ext), label: Schema.memberOfLabel, from: ext,
-                             to: Schema.identityVertexID(desired), line: 0)
+            if desired != nil {
+                memberNodes.append(node)
+                memberIdentities.append(cluster)
             }
         }
 
@@ -59,6 +60,7 @@ struct ResolutionWriter {
             vertices.appendProperty(householdKey, .string(name))
         }
         let goneAll = Set(removeVertices)
+        var livingIdentities: [Int] = []
         for (i, name) in outcome.identityNames.enumerated() {
             let household = outcome.householdNames[outcome.householdOfIdentity[i]]
             let vertex = vertexOfIdentity[name]
@@ -67,18 +69,20 @@ struct ResolutionWriter {
             guard previousName != household else { continue }
             let ext = Schema.identityVertexID(name)
             if let previous, !goneAll.contains(previous) { removeEdges.append(Self.livesInID(ext)) }
-            edges.append(externalID: Self.livesInID(ext), label: Schema.livesInLabel, from: ext,
-                         to: Schema.householdVertexID(household), line: 0)
+            livingIdentities.append(i)
         }
 
         // matches.
         var wantedMatches = Set<ResolutionGraph.Pair>()
+        var matchEnds: [(externalID: String, id: VertexID)] = []
         let ruleKey = edges.key(Schema.ruleKey), scoreKey = edges.key(Schema.scoreKey), weight = edges.key(weightKey)
         for match in outcome.fuzzy {
             let pair = ResolutionGraph.Pair(match.a, match.b)
             wantedMatches.insert(pair)
             guard !model.existingMatches.contains(pair) else { continue }
             let (a, b) = (model.externalIDs[Int(pair.a)], model.externalIDs[Int(pair.b)])
+            matchEnds.append((a, VertexID(model.vertexIDs[Int(pair.a)])))
+            matchEnds.append((b, VertexID(model.vertexIDs[Int(pair.b)])))
             edges.append(externalID: Schema.edgeID(label: Schema.matchesLabel, from: a, to: b), label: Schema.matchesLabel,
                          from: a, to: b, line: 0)
             edges.appendProperty(ruleKey, .string(match.rule))
@@ -116,14 +120,60 @@ struct ResolutionWriter {
             }
         }
         let loader = BulkLoader(graph: graph)
-        loader.remember(members)
-        if !vertices.isEmpty { _ = try loader.load(vertices) }
-        // Every edge in the batch is new: a member_of or lives_in edge is written only where
+        // The batch's identities, households and changes have names minted by this run, so
+        // they are new; the one vertex that may exist, the state, is told to the loader.
+        if let state = try graph.read({ try $0.vertexID(externalID: Schema.resolutionStateID) }) {
+            loader.remember([(Schema.resolutionStateID, state)])
+        }
+        if !vertices.isEmpty { _ = try loader.load(vertices, allNew: true) }
+        // Every edge loaded below is new: a member_of or lives_in edge is written only where
         // the last resolve's differs, and that one was removed above (or went with its
-        // identity or household vertex); a matches edge only where none was read.
+        // identity or household vertex); a matches edge only where none was read. They load
+        // in the order one batch of them all had (member_of, lives_in, matches), so edge ids
+        // are as they were.
+        let identityVertices = try outcome.identityNames.map { name in
+            try vertexOfIdentity[name].map { VertexID($0) } ?? Self.loaded(Schema.identityVertexID(name), by: loader)
+        }
+        let names = model.externalIDs
+        try loader.loadNewEdges(
+            label: Schema.memberOfLabel, from: memberNodes.map { VertexID(model.vertexIDs[Int($0)]) },
+            to: memberIdentities.map { identityVertices[Int($0)] },
+            externalID: { [memberNodes] row in Self.memberOfID(names[Int(memberNodes[row])]) })
+        memberNodes = []
+        memberIdentities = []
+
+        var vertexOfHousehold: [String: VertexID] = [:]
+        for (vertex, name) in model.householdIDs where wantedHouseholds.contains(name) { vertexOfHousehold[name] = VertexID(vertex) }
+        let householdVertices = try outcome.householdNames.map { name in
+            try vertexOfHousehold[name] ?? Self.loaded(Schema.householdVertexID(name), by: loader)
+        }
+        let identityNames = outcome.identityNames
+        try loader.loadNewEdges(
+            label: Schema.livesInLabel, from: livingIdentities.map { identityVertices[$0] },
+            to: livingIdentities.map { householdVertices[outcome.householdOfIdentity[$0]] },
+            externalID: { [livingIdentities] row in Self.livesInID(Schema.identityVertexID(identityNames[livingIdentities[row]])) })
+
+        loader.remember(matchEnds)
         if !edges.isEmpty { _ = try loader.load(edges, allNew: true) }
+    }
+
+    /// The id of a vertex `loader` has just loaded.
+    private static func loaded(_ externalID: String, by loader: BulkLoader) throws -> VertexID {
+        guard let id = loader.loadedVertexID(externalID) else { throw ResolutionWriteError.missingVertex(externalID) }
+        return id
     }
 
     static func memberOfID(_ member: String) -> String { "\(IdentityGraphSchema.memberOfLabel):\(member)" }
     static func livesInID(_ identity: String) -> String { "\(IdentityGraphSchema.livesInLabel):\(identity)" }
+}
+
+/// A vertex the writer had just loaded was not found: a bug, not bad input.
+enum ResolutionWriteError: Error, CustomStringConvertible {
+    case missingVertex(String)
+
+    var description: String {
+        switch self {
+        case .missingVertex(let id): "resolution: the vertex '\(id)' was loaded but not found"
+        }
+    }
 }

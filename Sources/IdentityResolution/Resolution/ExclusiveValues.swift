@@ -28,28 +28,25 @@ struct ExclusiveValues {
         values = []
         for kind in kinds {
             var column = [Int64](repeating: -1, count: graph.nodeCount)
+            var interned: [String: Int64] = [:]
+            /// The number of `text`, counting on from `base`.
+            func number(_ text: String, from base: Int) -> Int64 {
+                if let known = interned[text] { return known }
+                let next = Int64(base + interned.count)
+                interned[text] = next
+                return next
+            }
             switch kind.value {
             case .identifier(let type):
                 let holders = Holders(graph: graph, adjacency: adjacency)
-                var interned: [String: Int64] = [:]
                 for node in 0..<Int32(graph.nodeCount) where graph.type(of: node) == type {
-                    guard let holder = holders.name(of: node) else {
-                        column[Int(node)] = Int64(node)
-                        continue
-                    }
-                    // Holder values follow the node numbers, so the two never collide.
-                    let next = Int64(graph.nodeCount + interned.count)
-                    column[Int(node)] = interned[holder, default: next]
-                    if interned[holder] == nil { interned[holder] = next }
+                    // Holders are numbered after the nodes, so the two never collide.
+                    column[Int(node)] = holders.name(of: node).map { number($0, from: graph.nodeCount) } ?? Int64(node)
                 }
             case .attribute(let name):
                 if let index = graph.attributeNames.firstIndex(of: name) {
-                    var interned: [String: Int64] = [:]
                     for (node, value) in graph.attributeColumns[index].enumerated() {
-                        guard let text = value else { continue }
-                        let next = Int64(interned.count)
-                        column[Int(node)] = interned[text] ?? next
-                        if interned[text] == nil { interned[text] = next }
+                        if let text = value { column[node] = number(text, from: 0) }
                     }
                 }
             }

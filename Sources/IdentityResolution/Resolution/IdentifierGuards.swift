@@ -113,7 +113,6 @@ struct IdentifierGuards {
                 first[kind] = -1
                 several[kind] = false
             }
-            var values: [Int64] = []
             forEachJoined(node) { n in
                 for kind in kinds {
                     guard let v = exclusive.value(kind, ofNode: n) else { continue }
@@ -121,6 +120,7 @@ struct IdentifierGuards {
                 }
             }
             guard let kind = kinds.first(where: { several[$0] }) else { continue }
+            var values: [Int64] = []
             forEachJoined(node) { n in if let v = exclusive.value(kind, ofNode: n) { values.append(v) } }
             set(node, .shared(what: exclusive.kinds[kind].name, values: Set(values).count))
         }

@@ -6,6 +6,9 @@ public class GraphReader {
     let graph: Graph
     let txn: Transaction
     var stores: Stores { graph.stores }
+    /// Names of the symbols this reader has looked up, by id: decoding an element names each
+    /// of its properties, and the graph's shared table takes a lock and a hash per name.
+    private var symbolNames: [String?] = []
 
     init(graph: Graph, transaction: Transaction) {
         self.graph = graph
@@ -23,11 +26,17 @@ public class GraphReader {
     }
 
     package func symbolName(_ id: SymbolID) throws -> String {
-        if let name = graph.symbols.name(of: id) { return name }
-        let name = try txn.withValue(in: stores.symbols, forKey: [UInt8(ascii: "i")] + Keys.symbol(id)) {
-            String(decoding: $0, as: UTF8.self)
+        if Int(id) < symbolNames.count, let name = symbolNames[Int(id)] { return name }
+        var found = graph.symbols.name(of: id)
+        if found == nil {
+            found = try txn.withValue(in: stores.symbols, forKey: [UInt8(ascii: "i")] + Keys.symbol(id)) {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
-        guard let name else { throw StorageError.corruptRecord }
+        guard let name = found else { throw StorageError.corruptRecord }
+        // A symbol keeps its name for good, so a name once found stays right.
+        if Int(id) >= symbolNames.count { symbolNames += repeatElement(nil, count: Int(id) + 1 - symbolNames.count) }
+        symbolNames[Int(id)] = name
         return name
     }
 

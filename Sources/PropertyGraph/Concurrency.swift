@@ -24,9 +24,11 @@ final class BackgroundWork<Result>: @unchecked Sendable {
 }
 
 /// Runs `body` over `0..<count` split into `parts` contiguous ranges, one per thread, and
-/// returns when all are done. `body` must only read shared state, or write disjoint parts.
-func forEachPart(of count: Int, parts: Int = 2, _ body: @Sendable (Range<Int>) -> Void) {
-    guard count >= 4096 && parts > 1 else {
+/// returns when all are done; under `minimum` items, in one range on the calling thread.
+/// `body` must only read shared state, or write disjoint parts. (More parts than cores let a
+/// core that finishes early take another.)
+package func forEachPart(of count: Int, parts: Int = 2, minimum: Int = 4096, _ body: @Sendable (Range<Int>) -> Void) {
+    guard count >= minimum && parts > 1 else {
         body(0..<count)
         return
     }
@@ -36,7 +38,9 @@ func forEachPart(of count: Int, parts: Int = 2, _ body: @Sendable (Range<Int>) -
 }
 
 /// A buffer that parallel workers write disjoint elements of.
-struct SharedBuffer<Element>: @unchecked Sendable {
+package struct SharedBuffer<Element>: @unchecked Sendable {
     // @unchecked Sendable: used only under `forEachPart`, where each worker writes its own range.
-    let base: UnsafeMutableBufferPointer<Element>
+    package let base: UnsafeMutableBufferPointer<Element>
+
+    package init(base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }

@@ -1,4 +1,4 @@
-import Dispatch
+import PropertyGraph
 
 /// Rows of one source read ahead in a block, so that the costly per-row work — parsing
 /// JSON, normalizing values, building external ids — runs on both cores, while what must
@@ -52,11 +52,11 @@ struct RowBlock {
         issues.append(contentsOf: repeatElement(nil, count: n))
         values.withUnsafeMutableBufferPointer { v in
             issues.withUnsafeMutableBufferPointer { i in
-                let out = (Shared(v), Shared(i))
-                onBothCores(n) { rows in
+                let out = (SharedBuffer(base: v), SharedBuffer(base: i))
+                forEachPart(of: n, parts: 8, minimum: 256) { rows in
                     for row in rows {
-                        let fields = UnsafeMutableBufferPointer(rebasing: out.0.buffer[(first + row) * width..<(first + row + 1) * width])
-                        out.1.buffer[first + row] = fill(row, fields)
+                        let fields = UnsafeMutableBufferPointer(rebasing: out.0.base[(first + row) * width..<(first + row + 1) * width])
+                        out.1.base[first + row] = fill(row, fields)
                     }
                 }
             }
@@ -82,11 +82,11 @@ struct RowBlock {
         results.withUnsafeMutableBufferPointer { r in
             values.withUnsafeBufferPointer { v in
                 issues.withUnsafeBufferPointer { i in
-                    let shared = (Shared(r), SharedReadOnly(v), SharedReadOnly(i))
-                    onBothCores(count) { rows in
+                    let shared = (SharedBuffer(base: r), SharedReadOnly(v), SharedReadOnly(i))
+                    forEachPart(of: count, parts: 8, minimum: 256) { rows in
                         for row in rows where shared.2.buffer[row] == nil {
                             let fields = UnsafeBufferPointer(rebasing: shared.1.buffer[row * fieldCount..<(row + 1) * fieldCount])
-                            transform(fields, UnsafeMutableBufferPointer(rebasing: shared.0.buffer[row * width..<(row + 1) * width]))
+                            transform(fields, UnsafeMutableBufferPointer(rebasing: shared.0.base[row * width..<(row + 1) * width]))
                         }
                     }
                 }
@@ -96,30 +96,9 @@ struct RowBlock {
     }
 }
 
-/// Runs `body` over `0..<count` in a few contiguous ranges spread over the cores, and returns
-/// when all are done. `body` may only read shared state, or write disjoint parts of it.
-func onBothCores(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
-    let parts = count < 256 ? 1 : 8
-    guard parts > 1 else {
-        body(0..<count)
-        return
-    }
-    // More parts than cores, so that a core that finishes early takes another.
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-        body(count * part / parts..<count * (part + 1) / parts)
-    }
-}
-
-/// A buffer whose disjoint elements parallel workers write.
-private struct Shared<Element>: @unchecked Sendable {
-    // @unchecked Sendable: used only under `onBothCores`, where each worker writes its own rows.
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-}
-
 /// A buffer parallel workers only read.
 private struct SharedReadOnly<Element>: @unchecked Sendable {
-    // @unchecked Sendable: nothing writes the buffer while the workers run.
+    // @unchecked Sendable: nothing writes the buffer while the workers (`forEachPart`) run.
     let buffer: UnsafeBufferPointer<Element>
     init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
 }

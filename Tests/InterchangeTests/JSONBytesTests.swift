@@ -2,16 +2,19 @@
 import Testing
 
 @Suite struct JSONBytesTests {
-    @Test("a string written as bytes is the text JSON.writeString writes", arguments: [
-        "", "plain", "say \"hi\"", "back\\slash", "two\nlines\r\n", "tab\there", "\u{08}\u{0C}", "\u{00}\u{01}\u{1F}\u{7F}",
-        "Zoë 東京 🙂", "e\u{301}\"\u{301}", "end\\",
+    @Test("strings are quoted with RFC 8259 escapes, and JSON.writeString writes the same text", arguments: [
+        ("", #""""#), ("plain", #""plain""#), ("say \"hi\"", #""say \"hi\"""#), ("back\\slash", #""back\\slash""#),
+        ("two\nlines\r\n", #""two\nlines\r\n""#), ("tab\there", #""tab\there""#), ("\u{08}\u{0C}", #""\b\f""#),
+        ("\u{00}\u{01}\u{1F}\u{7F}", "\"\\u0000\\u0001\\u001f\u{7F}\""), ("Zoë 東京 🙂", #""Zoë 東京 🙂""#),
+        ("e\u{301}\"\u{301}", "\"e\u{301}\\\"\u{301}\""), ("end\\", #""end\\""#),
     ])
-    func matchesWriteString(text: String) {
+    func escapes(text: String, expected: String) {
         var bytes: [UInt8] = []
         JSONBytes.appendString(text, to: &bytes)
-        var expected = ""
-        JSON.writeString(text, to: &expected)
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        var written = ""
+        JSON.writeString(text, to: &written)
+        #expect(written == expected)
     }
 
     @Test("strings append after what the buffer holds")

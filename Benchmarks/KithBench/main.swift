@@ -106,7 +106,7 @@ func scan() throws {
     for _ in 0..<5 {
         var n = 0
         let start = PhaseTimer.now()
-        try graph.read { g in try g.scanAllAdjacency(direction: .out) { _, _, _, _ in n += 1 } }
+        try graph.read { g in try g.scanAllAdjacency(direction: .out) { _, _, _, _, _ in n += 1 } }
         best = min(best, PhaseTimer.now() - start)
         edges = n
     }

@@ -40,10 +40,22 @@ final class BufferedFileWriter {
         if buffer.count >= capacity { try flush() }
     }
 
-    /// Appends `bytes`.
-    func write(bytes: [UInt8]) throws(FileError) {
-        buffer.append(contentsOf: bytes)
+    /// Appends `bytes`; as many as the buffer holds or more go to the file without a copy.
+    func write(bytes: some RandomAccessCollection<UInt8>) throws(FileError) {
         bytesWritten += bytes.count
+        if bytes.count >= capacity {
+            try flush()
+            if try writeAll(contiguous: bytes) { return }
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Appends `n` in decimal, as `String(n)` writes it.
+    func writeDecimal(_ n: Int64) throws(FileError) {
+        let start = buffer.count
+        appendDecimal(n, to: &buffer)
+        bytesWritten += buffer.count - start
         if buffer.count >= capacity { try flush() }
     }
 
@@ -56,15 +68,28 @@ final class BufferedFileWriter {
 
     /// Writes everything buffered to the file.
     func flush() throws(FileError) {
-        var written = 0
-        while written < buffer.count {
-            let count = buffer.count - written
-            let result = try Syscall.check(path: path) {
-                buffer.withUnsafeBytes { Int32(clamping: writeFile(descriptor, $0.baseAddress! + written, count)) }
-            }
-            written += Int(result)
-        }
+        _ = try writeAll(contiguous: buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file when they are contiguous in memory; returns whether they were.
+    private func writeAll(contiguous bytes: some RandomAccessCollection<UInt8>) throws(FileError) -> Bool {
+        var failure: FileError?
+        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { bytes in
+            var written = 0
+            while written < bytes.count && failure == nil {
+                let count = bytes.count - written
+                do throws(FileError) {
+                    written += Int(try Syscall.check(path: path) {
+                        Int32(clamping: writeFile(descriptor, bytes.baseAddress! + written, count))
+                    })
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
+        return contiguous != nil
     }
 
     /// Writes what is buffered and closes the file.

@@ -43,19 +43,19 @@ public struct ExportSummary: Sendable, Equatable {
 public enum GraphExport {
     /// Writes every vertex and edge of `graph` in `format`.
     ///
-    /// The export reads one snapshot (one read transaction), so writes that commit while it
-    /// runs are not in it. Memory does not grow with the store: elements are read by id and
-    /// written through a buffered file.
+    /// The export reads one snapshot, so writes that commit while it runs are not in it. It
+    /// runs on every core (`ParallelExport`), and memory does not grow with the store: a few
+    /// slices of elements per core are held at once.
     ///
     /// - Parameters:
     ///   - path: the file to write for GraphSON; the directory to write `vertices.csv` and
     ///     `edges.csv` into for Neptune CSV (created when missing).
-    ///   - progress: called on the calling thread as the export goes.
+    ///   - progress: called as the export goes, from its threads, one call at a time.
     /// - Throws: `FileError` when a file cannot be written, `NeptuneCSVExportError` for a store
     ///   Neptune's format cannot express, storage errors.
     public static func write(
         format: GraphExportFormat, graph: Graph, to path: String,
-        progress: (ExportProgress) -> Void = { _ in }
+        progress: @escaping @Sendable (ExportProgress) -> Void = { _ in }
     ) throws -> ExportSummary {
         switch format {
         case .graphSON: try GraphSONExporter(graph: graph).write(to: path, progress: progress)

@@ -123,6 +123,10 @@ public final class Environment: @unchecked Sendable {
     /// with its own read-only transaction — all on the same snapshot, so whole-store scans can
     /// split the key space between cores.
     ///
+    /// Every body has a thread of its own (the calling thread runs body 0), so bodies may wait
+    /// for one another: a pool that ran two of them one after the other would let a body wait
+    /// for one that has not started.
+    ///
     /// The transactions begin on the calling thread (again, until LMDB gives them all the same
     /// transaction id, which a commit in between would break) and each is then used by one
     /// worker alone: `MDB_NOTLS` lets a read transaction move between threads as long as no
@@ -144,8 +148,11 @@ public final class Environment: @unchecked Sendable {
         }
         let lent = LentTransactions(handles.map { Transaction(handle: $0, isReadOnly: true) })
         let failure = FirstError()
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            do { try body(i, lent.transactions[i]) } catch { failure.record(error) }
+        // The threads are joined before `runOnThreads` returns, so `body` does not escape.
+        try withoutActuallyEscaping(body) { body in
+            try runOnThreads(count) { i in
+                do { try body(i, lent.transactions[i]) } catch { failure.record(error) }
+            }
         }
         for txn in lent.transactions { txn.markFinished() }
         if let error = failure.error { throw error }
@@ -298,6 +305,62 @@ private final class LentTransactions: @unchecked Sendable {
     // MDB_NOTLS allows for read-only transactions.
     let transactions: [Transaction]
     init(_ transactions: [Transaction]) { self.transactions = transactions }
+}
+
+/// Runs `body(i)` for each i in `0..<count` at once: i = 0 on the calling thread, each other on
+/// a thread started for it. Returns when all have returned.
+/// - Throws: `ThreadStartError` when a thread cannot be started; no body has run then.
+private func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) throws(ThreadStartError) {
+    // The threads wait for `start` until all of them exist, so that a failure to start one
+    // leaves nothing half done: they are then told to return without running.
+    let start = ThreadStart()
+    var threads: [pthread_t] = []
+    for i in 1..<max(count, 1) {
+        let context = Unmanaged.passRetained(ThreadBody { if start.wait() { body(i) } }).toOpaque()
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, nil, { context in
+            Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context)
+        guard rc == 0 else {
+            Unmanaged<ThreadBody>.fromOpaque(context).release()
+            start.open(run: false, threads: threads.count)
+            for thread in threads { pthread_join(thread, nil) }
+            throw ThreadStartError(code: rc)
+        }
+        threads.append(thread)
+    }
+    start.open(run: true, threads: threads.count)
+    if count > 0 { body(0) }
+    for thread in threads { pthread_join(thread, nil) }
+}
+
+/// A thread could not be started (`pthread_create`'s error code).
+public struct ThreadStartError: Error, Sendable, CustomStringConvertible {
+    public let code: Int32
+    public var description: String { "cannot start a thread: \(String(cString: strerror(code)))" }
+}
+
+private final class ThreadBody: Sendable {
+    let run: @Sendable () -> Void
+    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+}
+
+/// Holds started threads until `open` says whether they are to run.
+private final class ThreadStart: Sendable {
+    private let gate = DispatchSemaphore(value: 0)
+    private let shouldRun = Mutex(false)
+
+    /// Waits until `open`; returns whether to run.
+    func wait() -> Bool {
+        gate.wait()
+        return shouldRun.withLock { $0 }
+    }
+
+    func open(run: Bool, threads: Int) {
+        shouldRun.withLock { $0 = run }
+        for _ in 0..<threads { gate.signal() }
+    }
 }
 
 /// The first error any worker threw.

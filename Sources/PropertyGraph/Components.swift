@@ -107,7 +107,7 @@ extension Graph {
             let range = bound * UInt64(part) / UInt64(parts)..<bound * UInt64(part + 1) / UInt64(parts)
             let uf = sets[part]
             var edges = 0
-            try g.scanAllAdjacency(direction: .out, vertices: range) { vertex, label, other, weight in
+            try g.scanAllAdjacency(direction: .out, vertices: range) { vertex, label, other, _, weight in
                 guard allowed[Int(label)], weight >= threshold else { return }
                 edges += 1
                 uf.union(UInt32(truncatingIfNeeded: vertex), UInt32(truncatingIfNeeded: other))
@@ -197,7 +197,7 @@ extension GraphReader {
             if let id = try symbolID(label) { allowed[Int(id)] = true }
         }
         return try componentRoots { join in
-            try scanAllAdjacency(direction: .out) { vertex, label, other, _ in
+            try scanAllAdjacency(direction: .out) { vertex, label, other, _, _ in
                 if allowed[Int(label)] { join(VertexID(vertex), VertexID(other)) }
             }
         }

@@ -169,10 +169,10 @@ extension GraphReader {
     /// in key order, without decoding labels: the fast path of whole-graph work such as
     /// connected components.
     ///
-    /// `body` gets (vertex, label id, other vertex, weight) per edge.
+    /// `body` gets (vertex, label id, other vertex, edge id, weight) per edge.
     /// - Complexity: O(E), reading a page of entries per cursor call.
     public func scanAllAdjacency(
-        direction: Direction, vertices: Range<UInt64>? = nil, _ body: (UInt64, SymbolID, UInt64, Float) throws -> Void
+        direction: Direction, vertices: Range<UInt64>? = nil, _ body: (UInt64, SymbolID, UInt64, UInt64, Float) throws -> Void
     ) throws {
         let db = direction == .in ? stores.in : stores.out
         let end = vertices?.upperBound ?? UInt64.max
@@ -187,8 +187,8 @@ extension GraphReader {
                     let bytes = p.value
                     var offset = 0
                     while offset < bytes.count {
-                        try body(vertex, label, bytes.loadID(at: offset),
-                                 Float(bitPattern: bytes.loadBigEndianUInt32(at: offset + 2 * idSize)))
+                        let (other, edge, weight) = decodeAdjacencyEntry(bytes, at: offset)
+                        try body(vertex, label, other, edge, weight)
                         offset += adjacencyEntrySize
                     }
                     page = try cursor.nextPage()

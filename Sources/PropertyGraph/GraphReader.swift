@@ -93,6 +93,11 @@ public class GraphReader {
         try txn.withValue(in: stores.meta, forKey: MetaKeys.nextVertex) { $0.loadBigEndianUInt64(at: 0) } ?? 1
     }
 
+    /// One past the largest edge id ever assigned.
+    public func edgeIDBound() throws -> UInt64 {
+        try nextEdgeIDValue()
+    }
+
     func nextEdgeIDValue() throws -> UInt64 {
         try txn.withValue(in: stores.meta, forKey: MetaKeys.nextEdge) { $0.loadBigEndianUInt64(at: 0) } ?? 1
     }

@@ -11,13 +11,35 @@ import Testing
             var expected = ""
             for i in 0..<5_000 {
                 let field = i % 7 == 0 ? "Zoë, \"\(i)\"" : "row \(i)"
-                try file.writeCSVField(field)
+                var bytes: [UInt8] = []
+                CSVBytes.appendField(field, to: &bytes)
+                try file.write(bytes: bytes)
                 try file.write(byte: UInt8(ascii: "\n"))
                 expected += (i % 7 == 0 ? "\"Zoë, \"\"\(i)\"\"\"" : field) + "\n"
             }
             try file.close()
             #expect(file.bytesWritten == expected.utf8.count)
             #expect(try String(contentsOfFile: directory + "/out.txt", encoding: .utf8) == expected)
+        }
+    }
+
+    @Test("writes larger than the buffer, slices of arrays and decimals land in order")
+    func largeWrites() throws {
+        try withTemporaryDirectory { directory in
+            let file = try BufferedFileWriter(path: directory + "/out.txt", capacity: 16)
+            var expected: [UInt8] = []
+            for i in 0..<300 {
+                let bytes = Array(String(repeating: "x\(i % 10)", count: i % 23).utf8)
+                try file.write(bytes: bytes.dropFirst(i % 3))
+                expected += bytes.dropFirst(i % 3)
+                try file.writeDecimal(Int64(i) * (i.isMultiple(of: 2) ? 1 : -1_000_000_007))
+                expected += Array(String(Int64(i) * (i.isMultiple(of: 2) ? 1 : -1_000_000_007)).utf8)
+            }
+            try file.writeDecimal(.min)
+            expected += Array(String(Int64.min).utf8)
+            try file.close()
+            #expect(file.bytesWritten == expected.count)
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: directory + "/out.txt"))) == expected)
         }
     }
 

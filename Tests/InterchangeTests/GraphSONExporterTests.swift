@@ -2,6 +2,7 @@ import Foundation
 @testable import Interchange
 import KithTestSupport
 import PropertyGraph
+import Synchronization
 import Testing
 
 /// An adjacency line with every object's members sorted by key, the edges of a label sorted
@@ -125,16 +126,18 @@ private func lines(_ path: String) throws -> [String] {
         #expect(id.graphSONValue == expected)
     }
 
-    @Test("vertices read ahead in chunks smaller than the graph write the same file as one chunk")
-    func chunks() throws {
+    @Test("slices of a few vertices on several threads write the same file as one slice on one thread",
+          arguments: [(UInt64(2), 3), (1, 2), (1 << 20, 1)])
+    func slices(sliceSize: UInt64, workers: Int) throws {
         try withTemporaryDirectory { directory in
             let graph = try Graph(path: directory + "/graph")
             try GeneratedGraph.build(into: graph, listsOnEdges: true)
-            _ = try GraphSONExporter(graph: graph, chunkEdgeEnds: 3, chunkVertices: 2).write(to: directory + "/small.json")
-            _ = try GraphSONExporter(graph: graph).write(to: directory + "/whole.json")
-            let small = try lines(directory + "/small.json")
-            #expect(small.count == 14)
-            #expect(small == (try lines(directory + "/whole.json")))
+            let sliced = try GraphSONExporter(graph: graph, sliceSize: sliceSize, workers: workers).write(to: directory + "/sliced.json")
+            let whole = try GraphSONExporter(graph: graph, sliceSize: 1 << 20, workers: 1).write(to: directory + "/whole.json")
+            let written = try lines(directory + "/sliced.json")
+            #expect(written.count == 14)
+            #expect(written == (try lines(directory + "/whole.json")))
+            #expect(sliced.vertices == whole.vertices && sliced.edges == whole.edges && sliced.bytes == whole.bytes)
         }
     }
 
@@ -156,9 +159,11 @@ private func lines(_ path: String) throws -> [String] {
         try withTemporaryDirectory { directory in
             let graph = try Graph(path: directory + "/graph")
             _ = try GraphSONImporter(graph: graph).importFile(Fixtures.path("tinkerpop/tinkerpop-modern-v3.json"))
-            var reports: [ExportProgress] = []
-            let summary = try GraphExport.write(format: .graphSON, graph: graph, to: directory + "/m.json") { reports.append($0) }
-            #expect(reports == [ExportProgress(phase: .vertices, done: 6, total: 6, bytesWritten: summary.bytes)])
+            let reports = Mutex<[ExportProgress]>([])
+            let summary = try GraphExport.write(format: .graphSON, graph: graph, to: directory + "/m.json") { p in
+                reports.withLock { $0.append(p) }
+            }
+            #expect(reports.withLock { $0 } == [ExportProgress(phase: .vertices, done: 6, total: 6, bytesWritten: summary.bytes)])
         }
     }
 }

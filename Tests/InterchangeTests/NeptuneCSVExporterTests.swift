@@ -2,6 +2,7 @@ import Foundation
 @testable import Interchange
 import KithTestSupport
 import PropertyGraph
+import Synchronization
 import Testing
 
 private func contents(_ path: String) throws -> String {
@@ -40,16 +41,20 @@ private func contents(_ path: String) throws -> String {
         }
     }
 
-    @Test("edges written in chunks smaller than the graph name their ends as one chunk does")
-    func chunkedEdges() throws {
+    @Test("slices of a few ids on several threads write the same files as one slice on one thread",
+          arguments: [(UInt64(3), 3), (1, 2), (1 << 20, 1)])
+    func slices(sliceSize: UInt64, workers: Int) throws {
         try withTemporaryDirectory { directory in
             let graph = try Graph(path: directory + "/graph")
             try GeneratedGraph.build(into: graph, listsOnEdges: false)
-            _ = try NeptuneCSVExporter(graph: graph, edgeChunk: 3).write(toDirectory: directory + "/small")
-            _ = try NeptuneCSVExporter(graph: graph).write(toDirectory: directory + "/whole")
-            let small = try contents(directory + "/small/edges.csv")
-            #expect(small.split(separator: "\n").count > 10)
-            #expect(small == (try contents(directory + "/whole/edges.csv")))
+            let sliced = try NeptuneCSVExporter(graph: graph, sliceSize: sliceSize, workers: workers)
+                .write(toDirectory: directory + "/sliced")
+            let whole = try NeptuneCSVExporter(graph: graph, sliceSize: 1 << 20, workers: 1).write(toDirectory: directory + "/whole")
+            let edges = try contents(directory + "/sliced/edges.csv")
+            #expect(edges.split(separator: "\n").count > 10)
+            #expect(edges == (try contents(directory + "/whole/edges.csv")))
+            #expect(try contents(directory + "/sliced/vertices.csv") == (try contents(directory + "/whole/vertices.csv")))
+            #expect(sliced.vertices == whole.vertices && sliced.edges == whole.edges && sliced.bytes == whole.bytes)
         }
     }
 
@@ -58,12 +63,9 @@ private func contents(_ path: String) throws -> String {
         ("cr\r", "\"cr\r\""), (" padded", "\" padded\""), ("tab\t", "\"tab\t\""), ("Zoë;東京", "Zoë;東京"), ("", ""),
     ])
     func quoting(field: String, expected: String) throws {
-        try withTemporaryDirectory { directory in
-            let file = try BufferedFileWriter(path: directory + "/f.csv")
-            try file.writeCSVField(field)
-            try file.close()
-            #expect(try contents(directory + "/f.csv") == expected)
-        }
+        var bytes: [UInt8] = []
+        CSVBytes.appendField(field, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
     @Test("cells: floats in shortest form with Neptune's special values, dates in ISO 8601, arrays ;-joined with \\; escapes")
@@ -96,18 +98,41 @@ private func contents(_ path: String) throws -> String {
         ([.list([.list([.int8(1)])])], NeptunePropertyColumn(name: "k", type: .string, isArray: true)),
     ])
     func mergedTypes(values: [PropertyValue], expected: NeptunePropertyColumn) throws {
-        var set = NeptuneColumnSet()
-        for value in values { set.add(["k": value]) }
-        #expect(try set.columns(of: .vertices) == [expected])
+        #expect(try columns(["k"], values, of: .vertices) == [expected])
+        // Sets that each saw one value, merged, give the same column.
+        #expect(try columns(["k"], values, of: .vertices, oneSetPerValue: true) == [expected])
     }
 
     @Test("a list-valued edge property becomes a String column of ;-joined items, as Neptune edges hold one value")
     func edgeLists() throws {
-        var set = NeptuneColumnSet()
-        set.add(["path": .list([.int8(1), .int8(2)])])
-        let columns = try set.columns(of: .edges)
+        let columns = try columns(["path"], [.list([.int8(1), .int8(2)])], of: .edges)
         #expect(columns == [NeptunePropertyColumn(name: "path", type: .string)])
         #expect(columns[0].cellText(.list([.int8(1), .int8(2)])) == "1;2")
+    }
+
+    /// The columns a column set makes of vertices holding `values` under `key`, read back from
+    /// a store as the exporter reads them.
+    private func columns(
+        _ key: [String], _ values: [PropertyValue], of kind: NeptuneFileKind, oneSetPerValue: Bool = false
+    ) throws -> [NeptunePropertyColumn] {
+        try withTemporaryGraph { graph in
+            try graph.write { w in
+                for value in values { _ = try w.addVertex(label: "a", properties: [key[0]: value]) }
+            }
+            return try graph.read { r in
+                var set = NeptuneColumnSet()
+                try r.forEachVertexRecord(in: 0..<r.vertexIDBound()) { _, record in
+                    if oneSetPerValue {
+                        var one = NeptuneColumnSet()
+                        try one.add(record.properties)
+                        set.merge(one)
+                    } else {
+                        try set.add(record.properties)
+                    }
+                }
+                return try set.columns(of: kind, reader: r)
+            }
+        }
     }
 
     @Test("mixed types in a store export in the merged type and import back as it")
@@ -145,11 +170,14 @@ private func contents(_ path: String) throws -> String {
         try withTemporaryDirectory { directory in
             let graph = try Graph(path: directory + "/graph")
             _ = try GraphSONImporter(graph: graph).importFile(Fixtures.path("tinkerpop/tinkerpop-modern-v3.json"))
-            var reports: [ExportProgress] = []
-            let summary = try GraphExport.write(format: .neptuneCSV, graph: graph, to: directory + "/out") { reports.append($0) }
-            #expect(reports.map(\.phase) == [.readingTypes, .vertices, .edges])
-            #expect(reports.map(\.done) == [12, 6, 6])
-            #expect(reports.last?.bytesWritten == summary.bytes)
+            let reports = Mutex<[ExportProgress]>([])
+            let summary = try GraphExport.write(format: .neptuneCSV, graph: graph, to: directory + "/out") { p in
+                reports.withLock { $0.append(p) }
+            }
+            let seen = reports.withLock { $0 }
+            #expect(seen.map(\.phase) == [.readingTypes, .vertices, .edges])
+            #expect(seen.map(\.done) == [12, 6, 6])
+            #expect(seen.last?.bytesWritten == summary.bytes)
         }
     }
 }

@@ -124,9 +124,9 @@ private func loadVertices(people: Int, groups: Int, into loader: BulkLoader) thr
                 var seen: [String] = []
                 try r.forEachVertexRecord(label: "person") { id, record in
                     let ext = String(decoding: record.externalID, as: UTF8.self)
-                    let n = try record.string(name).map { String(decoding: $0, as: UTF8.self) } ?? "-"
-                    let c = try record.string(city).map { String(decoding: $0, as: UTF8.self) } ?? "-"
-                    #expect(try record.string(age) == nil, "an int is no string")
+                    let n = try record.properties.string(name).map { String(decoding: $0, as: UTF8.self) } ?? "-"
+                    let c = try record.properties.string(city).map { String(decoding: $0, as: UTF8.self) } ?? "-"
+                    #expect(try record.properties.string(age) == nil, "an int is no string")
                     seen.append("\(id.rawValue) \(ext) \(n) \(c)")
                     return true
                 }

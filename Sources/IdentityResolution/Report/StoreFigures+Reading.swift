@@ -197,7 +197,7 @@ private struct FigureScan {
         var members = Members(identities: identityVertices.count, households: householdVertices.count)
         guard let memberOf = try reader.symbolID(IdentityGraphSchema.memberOfLabel) else { return members }
         let livesIn = try reader.symbolID(IdentityGraphSchema.livesInLabel)
-        try reader.scanAllAdjacency(direction: .out) { vertex, label, other, _ in
+        try reader.scanAllAdjacency(direction: .out) { vertex, label, other, _, _ in
             let from = Int(vertex), to = Int(other)
             guard to < kinds.count else { return }
             if label == memberOf, kinds[to] == .identity {

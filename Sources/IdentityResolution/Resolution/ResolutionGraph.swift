@@ -113,10 +113,10 @@ struct ResolutionGraph {
         let node = addNode(id.rawValue, kind: kind) { $0.append(record.externalID) }
         if kind == .record {
             for (index, key) in attributeKeys.enumerated() {
-                guard let key, let value = try record.string(key) else { continue }
+                guard let key, let value = try record.properties.string(key) else { continue }
                 setAttribute(index, of: node, to: String(decoding: value, as: UTF8.self))
             }
-        } else if let guardKey, let g = try record.string(guardKey) {
+        } else if let guardKey, let g = try record.properties.string(guardKey) {
             previousGuards[node] = String(decoding: g, as: UTF8.self)
         }
     }
@@ -199,7 +199,7 @@ struct ResolutionGraph {
             let livesIn = try r.symbolID(IdentityGraphSchema.livesInLabel)
             var names: [SymbolID: String] = [:]
             var labelIndex: [String: Int32] = [:]
-            try r.scanAllAdjacency(direction: .out) { vertex, label, other, _ in
+            try r.scanAllAdjacency(direction: .out) { vertex, label, other, _, _ in
                 guard let from = model.nodeOfVertex[vertex] else {
                     if label == livesIn, model.identityIDs[vertex] != nil {
                         model.previousHousehold[vertex] = other

@@ -1,4 +1,6 @@
+import Foundation
 import PropertyGraph
+import Synchronization
 
 /// Writes a whole store as a GraphSON 3 adjacency-list file, the form of TinkerPop's
 /// `tinkerpop-*-v3.json` files (what TinkerPop's `GraphSONWriter.writeGraph` writes), which
@@ -20,279 +22,290 @@ import PropertyGraph
 /// were. Every other external id is a string; a made id is `g:Int64`.
 public struct GraphSONExporter: Sendable {
     private let graph: Graph
-    /// A chunk of vertices read ahead ends when it reaches this many edge ends…
-    private let chunkEdgeEnds: Int
-    /// …or this many vertices.
-    private let chunkVertices: Int
+    /// Vertex ids per slice (see `ParallelExport`).
+    private let sliceSize: UInt64
+    private let workers: Int
 
     public init(graph: Graph) {
-        self.init(graph: graph, chunkEdgeEnds: 65_536, chunkVertices: 4096)
+        self.init(graph: graph, sliceSize: 4096, workers: ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    init(graph: Graph, chunkEdgeEnds: Int, chunkVertices: Int) {
+    init(graph: Graph, sliceSize: UInt64, workers: Int) {
         self.graph = graph
-        self.chunkEdgeEnds = chunkEdgeEnds
-        self.chunkVertices = chunkVertices
+        self.sliceSize = sliceSize
+        self.workers = workers
     }
 
     /// Writes the store to the file at `path` (replaced when it exists).
     ///
-    /// Vertices are read ahead in chunks of up to 4 Ki vertices or 64 Ki edge ends, so that
-    /// a chunk's edge records and far-end names are looked up in id order (`inKeyOrder`).
-    /// - Complexity: O(V + E) reads; per edge end, one edge record and one look-up of the
-    ///   vertex at the other end. Memory is the file buffer and one chunk (more when one vertex
-    ///   alone has more than 64 Ki edges).
+    /// The vertex ids are cut into slices that the cores format at once (`ParallelExport`).
+    /// A slice reads its vertices and their adjacency in one cursor walk each, then its edge
+    /// records and the records of the vertices at the edges' other ends, each sorted by id
+    /// along one cursor, all in place.
+    /// - Parameter progress: called from the export's threads, one call at a time.
+    /// - Complexity: O(V + E) reads; per edge end, one edge record and one record of the
+    ///   vertex at the other end. Memory is a few slices per core (more when one vertex alone
+    ///   has a slice's worth of edges).
     /// - Throws: `FileError`, storage errors.
-    public func write(to path: String, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportSummary {
-        let file = try BufferedFileWriter(path: path)
-        var summary = ExportSummary()
-        try graph.read { reader in
-            var line = GraphSONLineWriter(file: file)
-            let ids = ExportIdentifiers(reader: reader)
-            let total = try reader.vertexCount()
-            var chunk: [PendingVertex] = []
-            // The chunk's edge ends, vertex by vertex, in and then out: one array for the chunk.
-            var adjacent: [AdjacentEdge] = []
-            func writeChunk() throws {
-                let others = try ids.vertices(adjacent.map(\.other))
-                let edges = try inKeyOrder(adjacent.map(\.edge)) { id in
-                    guard let edge = try reader.edge(id) else { throw StorageError.edgeNotFound(id) }
-                    return edge
-                }
-                let ends = ChunkEdges(adjacent: adjacent, edges: edges, others: others)
-                var next = 0
-                for pending in chunk {
-                    let incoming = next..<next + pending.incoming
-                    let outgoing = incoming.upperBound..<incoming.upperBound + pending.outgoing
-                    next = outgoing.upperBound
-                    try line.write(pending.vertex, incoming: incoming, outgoing: outgoing, of: ends, ids: ids)
-                    summary.edges += outgoing.count
-                    summary.vertices += 1
-                    if summary.vertices & (exportProgressInterval - 1) == 0 {
-                        progress(ExportProgress(phase: .vertices, done: summary.vertices, total: total, bytesWritten: file.bytesWritten))
-                    }
-                }
-                chunk.removeAll(keepingCapacity: true)
-                adjacent.removeAll(keepingCapacity: true)
+    public func write(to path: String, progress: @escaping @Sendable (ExportProgress) -> Void = { _ in }) throws -> ExportSummary {
+        let export = ParallelExport(workers: workers, progress: progress)
+        let sliceSize = sliceSize
+        let result = Mutex(ParallelExport.PhaseResult())
+        try export.run(on: graph) { worker, reader in
+            let bound = try reader.vertexIDBound()
+            var lines = GraphSONSliceWriter(reader: reader)
+            let vertices = try worker.phase(
+                .vertices, writing: path, slices: Int((bound + sliceSize - 1) / sliceSize), total: try reader.vertexCount()
+            ) { slice, out in
+                let first = UInt64(slice) * sliceSize
+                try lines.write(first..<min(first + sliceSize, bound), to: &out)
             }
-            try reader.forEachVertex { vertex in
-                var pending = PendingVertex(vertex: vertex, incoming: 0, outgoing: 0)
-                try reader.forEachAdjacentEdge(of: vertex.id, direction: .in) { edge in
-                    adjacent.append(edge)
-                    pending.incoming += 1
-                    return true
-                }
-                try reader.forEachAdjacentEdge(of: vertex.id, direction: .out) { edge in
-                    adjacent.append(edge)
-                    pending.outgoing += 1
-                    return true
-                }
-                chunk.append(pending)
-                if adjacent.count >= chunkEdgeEnds || chunk.count >= chunkVertices { try writeChunk() }
-                return true
-            }
-            try writeChunk()
-            progress(ExportProgress(phase: .vertices, done: summary.vertices, total: total, bytesWritten: file.bytesWritten))
+            result.withLock { $0 = vertices }
         }
-        try file.close()
-        summary.bytes = file.bytesWritten
-        summary.files = [path]
+        var summary = ExportSummary()
+        (summary.vertices, summary.edges, summary.bytes) = result.withLock { ($0.elements, $0.edges, $0.bytesWritten) }
+        summary.files = export.files
         return summary
     }
 }
 
-/// A vertex read ahead of writing, with how many of the chunk's edge ends are its own.
-private struct PendingVertex {
-    var vertex: Vertex
-    var incoming: Int
-    var outgoing: Int
+/// One edge end of a slice's vertices, from the adjacency.
+private struct EdgeEnd {
+    var vertex: UInt64
+    var label: SymbolID
+    var other: UInt64
+    var edge: UInt64
 }
 
-/// A chunk's edge ends in adjacency order, each with its edge record and the name of the vertex
-/// at the other end, at the same index.
+/// Formats slices of vertices as adjacency lines: one per worker, keeping its buffers.
+private struct GraphSONSliceWriter {
+    let reader: GraphReader
+    private let ids: ExportIdentifiers
+    private var vertices: [(VertexID, LentVertexRecord)] = []
+    private var incoming: [EdgeEnd] = []
+    private var outgoing: [EdgeEnd] = []
+    private var line = GraphSONLineWriter()
+
+    init(reader: GraphReader) {
+        self.reader = reader
+        ids = ExportIdentifiers(reader: reader)
+    }
+
+    /// Appends the lines of the vertices with ids in `range`.
+    mutating func write(_ range: Range<UInt64>, to out: inout SliceOutput) throws {
+        vertices.removeAll(keepingCapacity: true)
+        incoming.removeAll(keepingCapacity: true)
+        outgoing.removeAll(keepingCapacity: true)
+        try reader.forEachVertexRecord(in: range) { id, record in vertices.append((id, record)) }
+        try reader.scanAllAdjacency(direction: .in, vertices: range) { vertex, label, other, edge, _ in
+            incoming.append(EdgeEnd(vertex: vertex, label: label, other: other, edge: edge))
+        }
+        try reader.scanAllAdjacency(direction: .out, vertices: range) { vertex, label, other, edge, _ in
+            outgoing.append(EdgeEnd(vertex: vertex, label: label, other: other, edge: edge))
+        }
+        let ends = incoming + outgoing
+        let edges = try reader.edgeRecords(ends.map { EdgeID($0.edge) })
+        let others = try reader.vertexRecords(ends.map { VertexID($0.other) })
+        let chunk = ChunkEdges(ends: ends, edges: edges, others: others)
+        var nextIn = 0
+        var nextOut = incoming.count
+        for (id, record) in vertices {
+            let inRange = Self.ends(of: id, in: incoming, from: &nextIn, offset: 0)
+            let outRange = Self.ends(of: id, in: outgoing, from: &nextOut, offset: incoming.count)
+            try line.write(id, record, incoming: inRange, outgoing: outRange, of: chunk, reader: reader, ids: ids, to: &out)
+            out.elements += 1
+            out.edges += outRange.count
+        }
+    }
+
+    /// The range of `vertex`'s ends in the chunk, whose `ends` part starts at `offset` and is
+    /// sorted by vertex; `next` is where the search starts and moves past them.
+    private static func ends(of vertex: VertexID, in ends: [EdgeEnd], from next: inout Int, offset: Int) -> Range<Int> {
+        while next - offset < ends.count && ends[next - offset].vertex < vertex.rawValue { next += 1 }
+        let start = next
+        while next - offset < ends.count && ends[next - offset].vertex == vertex.rawValue { next += 1 }
+        return start..<next
+    }
+}
+
+/// A slice's edge ends, in then out, each with its edge record and the record of the vertex at
+/// the other end, at the same index.
 private struct ChunkEdges {
-    var adjacent: [AdjacentEdge]
-    var edges: [Edge]
-    var others: [ExportID]
+    var ends: [EdgeEnd]
+    var edges: [LentEdgeRecord]
+    var others: [LentVertexRecord]
 }
 
-/// Builds one adjacency-list line as UTF-8 bytes in a reused buffer and hands it to the file,
-/// part by part when a vertex's edges make it long.
+/// Builds adjacency lines as UTF-8 bytes in a slice's buffer, straight from records read in
+/// place.
 ///
 /// Strings, numbers, booleans and dates, nearly all of an export, are written here byte by
 /// byte; other values (UUIDs, lists, sets, maps) through their `JSON` tree. The text is the
 /// same either way.
 private struct GraphSONLineWriter {
-    let file: BufferedFileWriter
-    var bytes: [UInt8] = []
-    /// The next vertex property id.
-    var nextPropertyID: Int64 = 0
+    /// An element's properties, sorted by key before they are written.
+    private var sorted: [(key: String, value: LentValue)] = []
 
-    /// A line longer than this is handed to the file before it is finished.
-    private static let flushThreshold = 1 << 16
-
-    init(file: BufferedFileWriter) {
-        self.file = file
-        bytes.reserveCapacity(Self.flushThreshold * 2)
-    }
-
-    /// Writes `vertex`'s line, with its edges (the `incoming` and `outgoing` ends of `ends`) in
-    /// adjacency order.
+    /// Appends `vertex`'s line, with its edges (the `incoming` and `outgoing` ends of `chunk`)
+    /// in adjacency order.
     mutating func write(
-        _ vertex: Vertex, incoming: Range<Int>, outgoing: Range<Int>, of ends: ChunkEdges, ids: ExportIdentifiers
+        _ vertex: VertexID, _ record: LentVertexRecord, incoming: Range<Int>, outgoing: Range<Int>, of chunk: ChunkEdges,
+        reader: GraphReader, ids: ExportIdentifiers, to out: inout SliceOutput
     ) throws {
-        append("{\"id\":")
-        appendID(try ids.vertex(vertex.id, externalID: vertex.externalID))
-        append(",\"label\":")
-        JSONBytes.appendString(vertex.label, to: &bytes)
-        try appendEdges(incoming, of: ends, member: ",\"inE\":{", otherEnd: ",\"outV\":", ids: ids)
-        try appendEdges(outgoing, of: ends, member: ",\"outE\":{", otherEnd: ",\"inV\":", ids: ids)
-        appendProperties(vertex.properties, asVertexProperties: true)
-        append("}\n")
-        try flush()
+        append("{\"id\":", to: &out)
+        try appendID(record.externalID, to: &out.bytes) { try ids.madeName(of: vertex) }
+        append(",\"label\":", to: &out)
+        JSONBytes.appendString(try reader.symbolName(record.label), to: &out.bytes)
+        try appendEdges(incoming, of: chunk, member: ",\"inE\":{", otherEnd: ",\"outV\":", reader: reader, ids: ids, to: &out)
+        try appendEdges(outgoing, of: chunk, member: ",\"outE\":{", otherEnd: ",\"inV\":", reader: reader, ids: ids, to: &out)
+        try appendProperties(record.properties, asVertexProperties: true, reader: reader, to: &out)
+        append("}\n", to: &out)
+        out.flushIfLarge()
     }
 
     /// Appends `,"inE":{…}` or `,"outE":{…}` (`member` is its opening) for the ends `range` of
-    /// `ends`, nothing when the range is empty. Adjacency order keeps each label's edges together.
+    /// `chunk`, nothing when the range is empty. Adjacency order keeps each label's edges together.
     private mutating func appendEdges(
-        _ range: Range<Int>, of ends: ChunkEdges, member: StaticString, otherEnd: StaticString, ids: ExportIdentifiers
+        _ range: Range<Int>, of chunk: ChunkEdges, member: StaticString, otherEnd: StaticString,
+        reader: GraphReader, ids: ExportIdentifiers, to out: inout SliceOutput
     ) throws {
         for i in range {
-            let label = ends.adjacent[i].label
-            if i == range.lowerBound || label != ends.adjacent[i - 1].label {
-                if i == range.lowerBound { append(member) } else { append("],") }
-                JSONBytes.appendString(label, to: &bytes)
-                append(":[")
+            let label = chunk.ends[i].label
+            if i == range.lowerBound || label != chunk.ends[i - 1].label {
+                append(i == range.lowerBound ? member : "],", to: &out)
+                JSONBytes.appendString(try reader.symbolName(label), to: &out.bytes)
+                append(":[", to: &out)
             } else {
-                bytes.append(UInt8(ascii: ","))
+                out.bytes.append(UInt8(ascii: ","))
             }
-            try appendEdge(ends.edges[i], other: ends.others[i], otherEnd: otherEnd, ids: ids)
-            if bytes.count >= Self.flushThreshold { try flush() }
+            let end = chunk.ends[i]
+            append("{\"id\":", to: &out)
+            try appendID(chunk.edges[i].externalID, to: &out.bytes) { try ids.madeName(of: EdgeID(end.edge)) }
+            append(otherEnd, to: &out)
+            try appendID(chunk.others[i].externalID, to: &out.bytes) { try ids.madeName(of: VertexID(end.other)) }
+            try appendProperties(chunk.edges[i].properties, asVertexProperties: false, reader: reader, to: &out)
+            out.bytes.append(UInt8(ascii: "}"))
+            out.flushIfLarge()
         }
-        if !range.isEmpty { append("]}") }
-    }
-
-    /// Appends one edge's `{"id":…,"inV"/"outV":…,"properties":{…}}`.
-    private mutating func appendEdge(_ edge: Edge, other: ExportID, otherEnd: StaticString, ids: ExportIdentifiers) throws {
-        append("{\"id\":")
-        appendID(try ids.edge(edge.id, externalID: edge.externalID))
-        append(otherEnd)
-        appendID(other)
-        appendProperties(edge.properties, asVertexProperties: false)
-        bytes.append(UInt8(ascii: "}"))
+        if !range.isEmpty { append("]}", to: &out) }
     }
 
     /// Appends `,"properties":{…}` in key order, nothing when there are none. A vertex's
-    /// values are vertex properties, `[{"id":…,"value":…}]`; an edge's are the bare values.
-    private mutating func appendProperties(_ properties: [String: PropertyValue], asVertexProperties: Bool) {
-        guard let only = properties.first else { return }
-        append(",\"properties\":{")
-        if properties.count == 1 {
-            // Most edges carry one property (`weight`): nothing to sort.
-            appendProperty(only.key, only.value, asVertexProperty: asVertexProperties)
-        } else {
-            for (i, (key, value)) in properties.sorted(by: { $0.key < $1.key }).enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendProperty(key, value, asVertexProperty: asVertexProperties)
+    /// values are vertex properties, `[{"id":…,"value":…}]`, the id a count over the export;
+    /// an edge's are the bare values.
+    private mutating func appendProperties(
+        _ properties: LentProperties, asVertexProperties: Bool, reader: GraphReader, to out: inout SliceOutput
+    ) throws {
+        guard !properties.isEmpty else { return }
+        sorted.removeAll(keepingCapacity: true)
+        try properties.forEach { key, value in sorted.append((try reader.symbolName(key), value)) }
+        if sorted.count > 1 { sorted.sort { $0.key < $1.key } }
+        append(",\"properties\":{", to: &out)
+        for (i, (key, value)) in sorted.enumerated() {
+            if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
+            JSONBytes.appendString(key, to: &out.bytes)
+            if asVertexProperties {
+                append(":[{\"id\":{\"@type\":\"g:Int64\",\"@value\":", to: &out)
+                out.markCounter()
+                append("},\"value\":", to: &out)
+                appendValue(value, to: &out.bytes)
+                append("}]", to: &out)
+            } else {
+                out.bytes.append(UInt8(ascii: ":"))
+                appendValue(value, to: &out.bytes)
             }
         }
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// Appends `"key":[{"id":…,"value":…}]` for a vertex property, `"key":value` for an edge's.
-    private mutating func appendProperty(_ key: String, _ value: PropertyValue, asVertexProperty: Bool) {
-        JSONBytes.appendString(key, to: &bytes)
-        if asVertexProperty {
-            append(":[{\"id\":{\"@type\":\"g:Int64\",\"@value\":")
-            appendDecimal(nextPropertyID)
-            nextPropertyID += 1
-            append("},\"value\":")
-            append(value)
-            append("}]")
-        } else {
-            bytes.append(UInt8(ascii: ":"))
-            append(value)
-        }
-    }
-
-    /// Appends `value` as `GraphSONValue(value)` writes it.
-    private mutating func append(_ value: PropertyValue) {
-        switch value {
-        case .string(let s): JSONBytes.appendString(s, to: &bytes)
-        case .bool(let b): append(b ? "true" : "false")
-        case .int8(let v): appendTyped("gx:Byte", Int64(v))
-        case .int16(let v): appendTyped("gx:Int16", Int64(v))
-        case .int32(let v): appendTyped("g:Int32", Int64(v))
-        case .int64(let v): appendTyped("g:Int64", v)
-        case .dateTime(let ms): appendTyped("g:Date", ms)
-        case .double(let v) where v.isFinite: appendTyped("g:Double", v.description)
-        case .float(let v) where v.isFinite: appendTyped("g:Float", v.description)
-        default:
-            var text = ""
-            GraphSONValue(value).json.write(to: &text)
-            bytes.append(contentsOf: text.utf8)
-        }
-    }
-
-    /// Appends an element id: see `ExportID.graphSONValue`.
-    private mutating func appendID(_ id: ExportID) {
-        switch id.graphSONValue {
-        case .int32(let v): appendTyped("g:Int32", Int64(v))
-        case .int64(let v): appendTyped("g:Int64", v)
-        default: JSONBytes.appendString(id.text, to: &bytes)
-        }
-    }
-
-    private mutating func appendTyped(_ type: StaticString, _ number: Int64) {
-        append("{\"@type\":\"")
-        append(type)
-        append("\",\"@value\":")
-        appendDecimal(number)
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    private mutating func appendTyped(_ type: StaticString, _ number: String) {
-        append("{\"@type\":\"")
-        append(type)
-        append("\",\"@value\":")
-        bytes.append(contentsOf: number.utf8)
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// Appends `n` in decimal, as `String(n)` writes it.
-    private mutating func appendDecimal(_ n: Int64) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written from the end
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var i = buffer.count
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[i...])
-        }
+        out.bytes.append(UInt8(ascii: "}"))
     }
 
     @inline(__always)
-    private mutating func append(_ text: StaticString) {
-        JSONBytes.append(text, to: &bytes)
+    private func append(_ text: StaticString, to out: inout SliceOutput) {
+        JSONBytes.append(text, to: &out.bytes)
     }
+}
 
-    private mutating func flush() throws {
-        try file.write(bytes: bytes)
-        bytes.removeAll(keepingCapacity: true)
+/// Appends `value` as `GraphSONValue(value)` writes it.
+private func appendValue(_ value: LentValue, to bytes: inout [UInt8]) {
+    switch value {
+    case .string(let utf8): JSONBytes.appendString(utf8: utf8.assumingMemoryBound(to: UInt8.self), to: &bytes)
+    case .value(let value): appendValue(value, to: &bytes)
     }
+}
+
+private func appendValue(_ value: PropertyValue, to bytes: inout [UInt8]) {
+    switch value {
+    case .string(let s): JSONBytes.appendString(s, to: &bytes)
+    case .bool(let b): JSONBytes.append(b ? "true" : "false", to: &bytes)
+    case .int8(let v): appendTyped("gx:Byte", Int64(v), to: &bytes)
+    case .int16(let v): appendTyped("gx:Int16", Int64(v), to: &bytes)
+    case .int32(let v): appendTyped("g:Int32", Int64(v), to: &bytes)
+    case .int64(let v): appendTyped("g:Int64", v, to: &bytes)
+    case .dateTime(let ms): appendTyped("g:Date", ms, to: &bytes)
+    case .double(let v) where v.isFinite: appendTyped("g:Double", v.description, to: &bytes)
+    case .float(let v) where v.isFinite: appendTyped("g:Float", v.description, to: &bytes)
+    default:
+        var text = ""
+        GraphSONValue(value).json.write(to: &text)
+        bytes.append(contentsOf: text.utf8)
+    }
+}
+
+/// Appends an element id (see `GraphSONExporter`): the external id, typed when it is an
+/// integer, else the made name from `madeName`.
+private func appendID(_ externalID: UnsafeRawBufferPointer, to bytes: inout [UInt8], madeName: () throws -> ExportID) rethrows {
+    guard !externalID.isEmpty else {
+        let made = try madeName()
+        if case .int64(let v) = made.graphSONValue { return appendTyped("g:Int64", v, to: &bytes) }
+        return JSONBytes.appendString(made.text, to: &bytes)
+    }
+    guard let number = canonicalInteger(externalID) else {
+        return JSONBytes.appendString(utf8: externalID.assumingMemoryBound(to: UInt8.self), to: &bytes)
+    }
+    appendTyped(Int32(exactly: number) == nil ? "g:Int64" : "g:Int32", number, to: &bytes)
+}
+
+private func appendTyped(_ type: StaticString, _ number: Int64, to bytes: inout [UInt8]) {
+    JSONBytes.append("{\"@type\":\"", to: &bytes)
+    JSONBytes.append(type, to: &bytes)
+    JSONBytes.append("\",\"@value\":", to: &bytes)
+    appendDecimal(number, to: &bytes)
+    bytes.append(UInt8(ascii: "}"))
+}
+
+private func appendTyped(_ type: StaticString, _ number: String, to bytes: inout [UInt8]) {
+    JSONBytes.append("{\"@type\":\"", to: &bytes)
+    JSONBytes.append(type, to: &bytes)
+    JSONBytes.append("\",\"@value\":", to: &bytes)
+    bytes.append(contentsOf: number.utf8)
+    bytes.append(UInt8(ascii: "}"))
+}
+
+/// The value of `text` when it is an integer in canonical decimal (what `String(n)` writes:
+/// no `+`, no leading zeros, no `-0`) that fits an `Int64`; else nil.
+func canonicalInteger(_ text: UnsafeRawBufferPointer) -> Int64? {
+    let negative = text.first == UInt8(ascii: "-")
+    let digits = negative ? text.dropFirst() : text[...]
+    guard let first = digits.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+          first != UInt8(ascii: "0") || (digits.count == 1 && !negative) else { return nil }
+    // Accumulated as a negative number, which reaches Int64.min.
+    var value: Int64 = 0
+    for byte in digits {
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+        let (next, o2) = times10.subtractingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+        guard !o1, !o2 else { return nil }
+        value = next
+    }
+    if negative { return value }
+    return value == Int64.min ? nil : -value
 }
 
 extension ExportID {
     /// The id as GraphSON writes it: see `GraphSONExporter`.
     var graphSONValue: GraphSONValue {
-        if let number = Int64(text), String(number) == text {
-            if !isInternal, let small = Int32(exactly: number) { return .int32(small) }
-            return .int64(number)
-        }
-        return .string(text)
+        var text = text
+        guard let number = text.withUTF8({ canonicalInteger(UnsafeRawBufferPointer($0)) }) else { return .string(text) }
+        if !isInternal, let small = Int32(exactly: number) { return .int32(small) }
+        return .int64(number)
     }
 }

@@ -44,84 +44,96 @@ enum CSVBytes {
     /// that no reader trims it.
     static func appendField(_ field: String, to out: inout [UInt8]) {
         var field = field
-        field.withUTF8 { utf8 in
-            guard let first = utf8.first, let last = utf8.last else { return }
-            var needsQuotes = isBlank(first) || isBlank(last)
-            var hasQuote = false
-            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-                needsQuotes = true
-                if byte == 0x22 { hasQuote = true }
-            }
-            guard needsQuotes else { return out.append(contentsOf: utf8) }
-            out.append(0x22)
-            if hasQuote {
-                for byte in utf8 {
-                    out.append(byte)
-                    if byte == 0x22 { out.append(0x22) }
-                }
-            } else {
-                out.append(contentsOf: utf8)
-            }
-            out.append(0x22)
+        field.withUTF8 { appendField(utf8: UnsafeRawBufferPointer($0), to: &out) }
+    }
+
+    /// Appends the UTF-8 text `utf8` as one CSV field (see `appendField(_:to:)`).
+    static func appendField(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        guard let first = utf8.first, let last = utf8.last else { return }
+        var needsQuotes = isBlank(first) || isBlank(last)
+        var hasQuote = false
+        for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            if byte == 0x22 { hasQuote = true }
         }
+        guard needsQuotes else { return out.append(contentsOf: utf8) }
+        out.append(0x22)
+        if hasQuote {
+            for byte in utf8 {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
+            }
+        } else {
+            out.append(contentsOf: utf8)
+        }
+        out.append(0x22)
     }
 }
 
 private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-extension BufferedFileWriter {
-    /// Writes one CSV field, quoted as `CSVBytes.appendField` says.
-    func writeCSVField(_ field: String) throws(FileError) {
-        var bytes: [UInt8] = []
-        CSVBytes.appendField(field, to: &bytes)
-        try write(bytes: bytes)
-    }
-}
-
-/// Builds one row of a Neptune CSV file in a reused buffer, which goes to the file whole.
+/// Builds the rows of a Neptune CSV file in a slice's buffer, from records read in place.
 ///
-/// The property cells: each of an element's properties is placed in its column's slot (one
-/// hash look-up per property), and the slots are written in column order; looking each
-/// column's key up in the element's properties instead costs a look-up per column, and most
-/// elements have a few of the file's many keys.
+/// The property cells: each of an element's properties is placed in its column's slot (by key
+/// id), and the slots are written in column order; looking each column's key up in the
+/// element's properties instead costs a search per column, and most elements have a few of
+/// the file's many keys.
 struct NeptuneRowWriter {
     let columns: [NeptunePropertyColumn]
-    private let columnIndex: [String: Int]
+    /// Column index by property key id; -1 for keys with no column.
+    private var columnOfKey: [Int] = []
     /// One row's values by column; all nil between rows.
-    private var slots: [PropertyValue?]
-    private var row: [UInt8] = []
+    private var slots: [LentValue?]
 
-    init(columns: [NeptunePropertyColumn]) {
+    init(columns: [NeptunePropertyColumn], reader: GraphReader) throws {
         self.columns = columns
-        columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element.name, $0.offset) })
+        for (index, column) in columns.enumerated() {
+            guard let key = try reader.symbolID(column.name) else { continue }
+            if Int(key) >= columnOfKey.count { columnOfKey += repeatElement(-1, count: Int(key) + 1 - columnOfKey.count) }
+            columnOfKey[Int(key)] = index
+        }
         slots = Array(repeating: nil, count: columns.count)
-        row.reserveCapacity(1024)
     }
 
-    /// Appends a system column's field (`~id`, `~label`, …) followed by a comma when `comma`.
-    mutating func appendField(_ text: String, comma: Bool = true) {
-        CSVBytes.appendField(text, to: &row)
-        if comma { row.append(UInt8(ascii: ",")) }
+    /// The header line: `systemColumns`, then a `name:Type` field per column.
+    func header(_ systemColumns: [String]) -> [UInt8] {
+        Array(((systemColumns + columns.map(\.headerField)).joined(separator: ",") + "\n").utf8)
     }
 
-    /// Appends `,cell` per column for `properties` (empty where it has no value) and LF, and
-    /// hands the row to `file`.
-    mutating func finish(_ properties: [String: PropertyValue], to file: BufferedFileWriter) throws(FileError) {
-        for (key, value) in properties {
-            if let index = columnIndex[key] { slots[index] = value }
+    /// Appends an id field and a comma: the external id, else the made name from `madeName`.
+    func appendID(_ externalID: UnsafeRawBufferPointer, to out: inout SliceOutput, madeName: () throws -> ExportID) rethrows {
+        if externalID.isEmpty {
+            CSVBytes.appendField(try madeName().text, to: &out.bytes)
+        } else {
+            CSVBytes.appendField(utf8: externalID, to: &out.bytes)
+        }
+        out.bytes.append(UInt8(ascii: ","))
+    }
+
+    /// Appends the label field, the last of the system columns.
+    func appendLabel(_ label: String, to out: inout SliceOutput) {
+        CSVBytes.appendField(label, to: &out.bytes)
+    }
+
+    /// Appends `,cell` per column for `properties` (empty where it has no value) and LF.
+    mutating func finish(_ properties: LentProperties, to out: inout SliceOutput) throws {
+        try properties.forEach { key, value in
+            if Int(key) < columnOfKey.count, columnOfKey[Int(key)] >= 0 { slots[columnOfKey[Int(key)]] = value }
         }
         for index in columns.indices {
-            row.append(UInt8(ascii: ","))
+            out.bytes.append(UInt8(ascii: ","))
             guard let value = slots[index] else { continue }
             slots[index] = nil
-            if case .string(let text) = value, !columns[index].isArray {
-                CSVBytes.appendField(text, to: &row)
-            } else {
-                CSVBytes.appendField(columns[index].cellText(value), to: &row)
+            switch value {
+            case .string(let utf8) where !columns[index].isArray:
+                CSVBytes.appendField(utf8: utf8, to: &out.bytes)
+            case .string(let utf8):
+                CSVBytes.appendField(columns[index].cellText(.string(String(decoding: utf8, as: UTF8.self))), to: &out.bytes)
+            case .value(let value):
+                CSVBytes.appendField(columns[index].cellText(value), to: &out.bytes)
             }
         }
-        row.append(UInt8(ascii: "\n"))
-        try file.write(bytes: row)
-        row.removeAll(keepingCapacity: true)
+        out.bytes.append(UInt8(ascii: "\n"))
+        out.flushIfLarge()
     }
 }

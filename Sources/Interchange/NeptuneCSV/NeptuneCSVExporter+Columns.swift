@@ -42,23 +42,41 @@ struct NeptuneColumnSet {
         var isArray: Bool
     }
 
-    private var merged: [String: Merged] = [:]
+    /// By property key id.
+    private var merged: [Merged?] = []
 
     /// Merges the types of `properties` in.
-    mutating func add(_ properties: [String: PropertyValue]) {
-        for (key, value) in properties {
-            Self.fold(value, into: &merged[key, default: Merged(type: nil, isArray: false)])
+    mutating func add(_ properties: LentProperties) throws {
+        try properties.forEach { key, value in
+            if Int(key) >= merged.count { merged += repeatElement(nil, count: Int(key) + 1 - merged.count) }
+            switch value {
+            case .string: Self.fold(.string, isArray: false, into: &merged[Int(key)])
+            case .value(let value):
+                if let items = value.arrayItems {
+                    let type = items.reduce(nil) { Self.merge($0, $1.scalarNeptuneType ?? .string) }
+                    Self.fold(type, isArray: true, into: &merged[Int(key)])
+                } else {
+                    Self.fold(value.scalarNeptuneType, isArray: false, into: &merged[Int(key)])
+                }
+            }
         }
     }
 
-    /// Merges the type of `value` into what its key has held (one hash look-up per property).
-    private static func fold(_ value: PropertyValue, into merged: inout Merged) {
-        if let items = value.arrayItems {
-            merged.type = items.reduce(merged.type) { merge($0, $1.scalarNeptuneType ?? .string) }
-            merged.isArray = true
-        } else {
-            merged.type = merge(merged.type, value.scalarNeptuneType)
+    /// Merges what `other` found in.
+    mutating func merge(_ other: NeptuneColumnSet) {
+        if other.merged.count > merged.count { merged += repeatElement(nil, count: other.merged.count - merged.count) }
+        for (key, found) in other.merged.enumerated() {
+            guard let found else { continue }
+            Self.fold(found.type, isArray: found.isArray, into: &merged[key])
         }
+    }
+
+    /// Merges a key's type (of a single value, or of a list's items) into what it has held.
+    private static func fold(_ type: NeptuneType?, isArray: Bool, into merged: inout Merged?) {
+        var m = merged ?? Merged(type: nil, isArray: false)
+        m.type = merge(m.type, type)
+        m.isArray = m.isArray || isArray
+        merged = m
     }
 
     private static func merge(_ a: NeptuneType?, _ b: NeptuneType?) -> NeptuneType? {
@@ -69,11 +87,14 @@ struct NeptuneColumnSet {
 
     /// The property columns, sorted by name.
     /// - Throws: `NeptuneCSVExportError.unwritableKey` for a key no header can name.
-    func columns(of kind: NeptuneFileKind) throws(NeptuneCSVExportError) -> [NeptunePropertyColumn] {
+    func columns(of kind: NeptuneFileKind, reader: GraphReader) throws -> [NeptunePropertyColumn] {
+        var named: [(String, Merged)] = []
+        for (key, m) in merged.enumerated() {
+            if let m { named.append((try reader.symbolName(SymbolID(key)), m)) }
+        }
         var columns: [NeptunePropertyColumn] = []
-        for key in merged.keys.sorted() {
-            guard Self.canName(key) else { throw .unwritableKey(key) }
-            let m = merged[key]!
+        for (key, m) in named.sorted(by: { $0.0 < $1.0 }) {
+            guard Self.canName(key) else { throw NeptuneCSVExportError.unwritableKey(key) }
             if kind == .edges && m.isArray {
                 columns.append(NeptunePropertyColumn(name: key, type: .string))
             } else {
@@ -86,6 +107,17 @@ struct NeptuneColumnSet {
     private static func canName(_ key: String) -> Bool {
         !key.isEmpty && !key.hasPrefix("~") && !key.hasSuffix("\\")
             && !key.utf8.contains { $0 == 0x20 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }
+    }
+}
+
+/// The column sets of the two files.
+struct NeptuneColumnSets {
+    var vertices = NeptuneColumnSet()
+    var edges = NeptuneColumnSet()
+
+    mutating func merge(_ other: NeptuneColumnSets) {
+        vertices.merge(other.vertices)
+        edges.merge(other.edges)
     }
 }
 

@@ -5,7 +5,9 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import PropertyGraph
+import Synchronization
 
 /// Writes a whole store as Amazon Neptune Gremlin bulk-load CSV: `vertices.csv`
 /// (`~id,~label,name:Type,…`) and `edges.csv` (`~id,~from,~to,~label,name:Type,…`), which
@@ -26,139 +28,107 @@ import PropertyGraph
 /// refused with `NeptuneCSVExportError` before anything is written.
 public struct NeptuneCSVExporter: Sendable {
     private let graph: Graph
-    /// Edges held at once, so that their ends' names are looked up in id order
-    /// (`ExportIdentifiers.vertices(_:)`).
-    private let edgeChunk: Int
+    /// Vertex or edge ids per slice (see `ParallelExport`).
+    private let sliceSize: UInt64
+    private let workers: Int
 
     public init(graph: Graph) {
-        self.init(graph: graph, edgeChunk: 32_768)
+        self.init(graph: graph, sliceSize: 16_384, workers: ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    init(graph: Graph, edgeChunk: Int) {
+    init(graph: Graph, sliceSize: UInt64, workers: Int) {
         self.graph = graph
-        self.edgeChunk = edgeChunk
+        self.sliceSize = sliceSize
+        self.workers = workers
     }
 
     /// Writes `vertices.csv` and `edges.csv` into `directory`, creating it when missing and
     /// replacing files of those names.
-    /// - Complexity: two passes over the store, O(V + E); per edge, one look-up of each end's
-    ///   external id, made in id order over chunks of 32 Ki edges. Memory is the file buffer,
-    ///   the column set and one chunk of edges.
-    /// - Throws: `NeptuneCSVExportError`, `FileError`, storage errors.
-    public func write(toDirectory directory: String, progress: (ExportProgress) -> Void = { _ in }) throws -> ExportSummary {
+    ///
+    /// Three phases, each on every core (`ParallelExport`): the property types, the vertex rows,
+    /// the edge rows, each over slices of ids, records read in place. An edge slice looks its
+    /// ends' records up sorted by id along one cursor.
+    /// - Parameter progress: called from the export's threads, one call at a time.
+    /// - Complexity: two passes over the store, O(V + E). Memory is a few slices per core and
+    ///   the column set.
+    /// - Throws: `NeptuneCSVExportError` (before anything is written), `FileError`, storage errors.
+    public func write(
+        toDirectory directory: String, progress: @escaping @Sendable (ExportProgress) -> Void = { _ in }
+    ) throws -> ExportSummary {
         if mkdir(directory, 0o755) == -1 && errno != EEXIST { throw FileError(path: directory, code: errno) }
-        let vertexPath = directory + "/vertices.csv"
-        let edgePath = directory + "/edges.csv"
-        var summary = ExportSummary()
-        try graph.read { reader in
+        let export = ParallelExport(workers: workers, progress: progress)
+        let sliceSize = sliceSize
+        let types = Mutex(NeptuneColumnSets())
+        let results = Mutex((vertices: ParallelExport.PhaseResult(), edges: ParallelExport.PhaseResult()))
+        try export.run(on: graph) { worker, reader in
             let counts = try reader.countsByLabel()
             if let label = counts.vertices.keys.sorted().first(where: { $0.contains(";") }) {
                 throw NeptuneCSVExportError.labelWithSemicolon(label)
             }
+            let vertexSlices = Int((try reader.vertexIDBound() + sliceSize - 1) / sliceSize)
+            let edgeSlices = Int((try reader.edgeIDBound() + sliceSize - 1) / sliceSize)
+            func ids(_ slice: Int) -> Range<UInt64> { UInt64(slice) * sliceSize..<UInt64(slice + 1) * sliceSize }
             let totals = (vertices: counts.vertices.values.reduce(0, +), edges: counts.edges.values.reduce(0, +))
-            let (vertexColumns, edgeColumns) = try readColumns(reader, total: totals.vertices + totals.edges, progress: progress)
-            let ids = ExportIdentifiers(reader: reader)
-            (summary.vertices, summary.bytes) = try writeFile(
-                vertexPath, ["~id", "~label"], vertexColumns, .vertices, total: totals.vertices, bytesBefore: 0, progress
-            ) { file, rowWritten in
-                var row = NeptuneRowWriter(columns: vertexColumns)
-                try reader.forEachVertex { vertex in
-                    row.appendField(try ids.vertex(vertex.id, externalID: vertex.externalID).text)
-                    row.appendField(vertex.label, comma: false)
-                    try row.finish(vertex.properties, to: file)
-                    rowWritten()
-                    return true
+
+            _ = try worker.phase(.readingTypes, writing: nil, slices: vertexSlices + edgeSlices,
+                                 total: totals.vertices + totals.edges) { slice, out in
+                var found = NeptuneColumnSets()
+                if slice < vertexSlices {
+                    try reader.forEachVertexRecord(in: ids(slice)) { _, record in
+                        try found.vertices.add(record.properties)
+                        out.elements += 1
+                    }
+                } else {
+                    try reader.forEachEdgeRecord(in: ids(slice - vertexSlices)) { _, record in
+                        try found.edges.add(record.properties)
+                        out.elements += 1
+                    }
+                }
+                types.withLock { $0.merge(found) }
+            }
+            let columns = types.withLock { $0 }
+            var vertexRows = try NeptuneRowWriter(columns: columns.vertices.columns(of: .vertices, reader: reader), reader: reader)
+            var edgeRows = try NeptuneRowWriter(columns: columns.edges.columns(of: .edges, reader: reader), reader: reader)
+            let names = ExportIdentifiers(reader: reader)
+
+            let vertices = try worker.phase(
+                .vertices, writing: directory + "/vertices.csv", header: vertexRows.header(["~id", "~label"]),
+                slices: vertexSlices, total: totals.vertices
+            ) { slice, out in
+                try reader.forEachVertexRecord(in: ids(slice)) { id, record in
+                    try vertexRows.appendID(record.externalID, to: &out) { try names.madeName(of: id) }
+                    vertexRows.appendLabel(try reader.symbolName(record.label), to: &out)
+                    try vertexRows.finish(record.properties, to: &out)
+                    out.elements += 1
                 }
             }
-            (summary.edges, summary.bytes) = try writeFile(
-                edgePath, ["~id", "~from", "~to", "~label"], edgeColumns, .edges, total: totals.edges,
-                bytesBefore: summary.bytes, progress
-            ) { file, rowWritten in
-                var row = NeptuneRowWriter(columns: edgeColumns)
-                var chunk: [Edge] = []
-                chunk.reserveCapacity(edgeChunk)
-                func writeChunk() throws {
-                    var endIDs: [VertexID] = []
-                    endIDs.reserveCapacity(2 * chunk.count)
-                    for edge in chunk {
-                        endIDs.append(edge.from)
-                        endIDs.append(edge.to)
-                    }
-                    let ends = try ids.vertices(endIDs)
-                    for (i, edge) in chunk.enumerated() {
-                        row.appendField(try ids.edge(edge.id, externalID: edge.externalID).text)
-                        row.appendField(ends[2 * i].text)
-                        row.appendField(ends[2 * i + 1].text)
-                        row.appendField(edge.label, comma: false)
-                        try row.finish(edge.properties, to: file)
-                        rowWritten()
-                    }
-                    chunk.removeAll(keepingCapacity: true)
+            var chunk: [(EdgeID, LentEdgeRecord)] = []
+            let edges = try worker.phase(
+                .edges, writing: directory + "/edges.csv", header: edgeRows.header(["~id", "~from", "~to", "~label"]),
+                slices: edgeSlices, total: totals.edges
+            ) { slice, out in
+                chunk.removeAll(keepingCapacity: true)
+                try reader.forEachEdgeRecord(in: ids(slice)) { id, record in chunk.append((id, record)) }
+                var endIDs: [VertexID] = []
+                endIDs.reserveCapacity(2 * chunk.count)
+                for (_, record) in chunk { endIDs += [record.from, record.to] }
+                let ends = try reader.vertexRecords(endIDs)
+                for (i, (id, record)) in chunk.enumerated() {
+                    try edgeRows.appendID(record.externalID, to: &out) { try names.madeName(of: id) }
+                    try edgeRows.appendID(ends[2 * i].externalID, to: &out) { try names.madeName(of: record.from) }
+                    try edgeRows.appendID(ends[2 * i + 1].externalID, to: &out) { try names.madeName(of: record.to) }
+                    edgeRows.appendLabel(try reader.symbolName(record.label), to: &out)
+                    try edgeRows.finish(record.properties, to: &out)
+                    out.elements += 1
                 }
-                try reader.forEachEdge { edge in
-                    chunk.append(edge)
-                    if chunk.count == edgeChunk { try writeChunk() }
-                    return true
-                }
-                try writeChunk()
             }
+            results.withLock { $0 = (vertices, edges) }
         }
-        summary.files = [vertexPath, edgePath]
+        var summary = ExportSummary()
+        (summary.vertices, summary.edges, summary.bytes) = results.withLock {
+            ($0.vertices.elements, $0.edges.elements, $0.edges.bytesWritten)
+        }
+        summary.files = export.files
         return summary
     }
-
-    /// Writes one file: the header, then the rows `rows` writes, calling `rowWritten` after
-    /// each. Returns the rows written and the bytes written so far over the export.
-    private func writeFile(
-        _ path: String, _ systemColumns: [String], _ columns: [NeptunePropertyColumn], _ phase: ExportProgress.Phase,
-        total: Int, bytesBefore: Int, _ progress: (ExportProgress) -> Void,
-        rows: (BufferedFileWriter, _ rowWritten: () -> Void) throws -> Void
-    ) throws -> (Int, Int) {
-        let file = try BufferedFileWriter(path: path)
-        try file.write((systemColumns + columns.map(\.headerField)).joined(separator: ","))
-        try file.write(byte: newline)
-        var done = 0
-        // Swift will not hand `rows` a closure that captures the non-escaping `progress` (it
-        // cannot rule out re-entrance). Neither escapes, which `withoutActuallyEscaping` checks.
-        try withoutActuallyEscaping(progress) { progress in
-            try rows(file) {
-                done += 1
-                if done & (exportProgressInterval - 1) == 0 {
-                    progress(ExportProgress(phase: phase, done: done, total: total, bytesWritten: bytesBefore + file.bytesWritten))
-                }
-            }
-        }
-        try file.close()
-        progress(ExportProgress(phase: phase, done: done, total: total, bytesWritten: bytesBefore + file.bytesWritten))
-        return (done, bytesBefore + file.bytesWritten)
-    }
-
-    /// The first pass: the property columns of vertices and of edges.
-    private func readColumns(
-        _ reader: GraphReader, total: Int, progress: (ExportProgress) -> Void
-    ) throws -> ([NeptunePropertyColumn], [NeptunePropertyColumn]) {
-        var vertices = NeptuneColumnSet()
-        var edges = NeptuneColumnSet()
-        var done = 0
-        func advance() {
-            done += 1
-            if done & (exportProgressInterval - 1) == 0 {
-                progress(ExportProgress(phase: .readingTypes, done: done, total: total, bytesWritten: 0))
-            }
-        }
-        try reader.forEachVertex { vertex in
-            vertices.add(vertex.properties)
-            advance()
-            return true
-        }
-        try reader.forEachEdge { edge in
-            edges.add(edge.properties)
-            advance()
-            return true
-        }
-        progress(ExportProgress(phase: .readingTypes, done: done, total: total, bytesWritten: 0))
-        return (try vertices.columns(of: .vertices), try edges.columns(of: .edges))
-    }
 }
-
-private let newline = UInt8(ascii: "\n")

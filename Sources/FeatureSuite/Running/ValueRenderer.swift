@@ -17,8 +17,8 @@ struct ValueRenderer {
         case .int(let v): return "d[\(v)].i"
         case .long(let v): return "d[\(v)].l"
         case .bigInteger(let v): return "d[\(v)].n"
-        case .float(let v): return v.isNaN ? "d[NaN]" : v.isInfinite ? (v < 0 ? "d[-Infinity]" : "d[Infinity]") : "d[\(v)].f"
-        case .double(let v): return v.isNaN ? "d[NaN]" : v.isInfinite ? (v < 0 ? "d[-Infinity]" : "d[Infinity]") : "d[\(v)].d"
+        case .float(let v): return floatingPoint(Double(v), shortest: "\(v)", suffix: "f")
+        case .double(let v): return floatingPoint(v, shortest: "\(v)", suffix: "d")
         case .bigDecimal(let v): return "d[\(v)].m"
         case .string(let s): return s
         case .uuid(let u): return "uuid[\(u.uuidString.lowercased())]"
@@ -37,6 +37,14 @@ struct ValueRenderer {
         case .tree(let tree): return "tree{" + tree.children.entries.map { "\(render($0.key)): \(render($0.value))" }.joined(separator: ", ") + "}"
         case .graph(let g): return "subgraph{vertices: \(render(.set(g.vertices))), edges: \(render(.set(g.edges)))}"
         }
+    }
+
+    /// `d[1.5].f`, `d[2.5].d`; the feature files write NaN and the infinities without a type
+    /// suffix (`d[NaN]`).
+    private func floatingPoint(_ value: Double, shortest: String, suffix: Character) -> String {
+        if value.isNaN { return "d[NaN]" }
+        if value.isInfinite { return value < 0 ? "d[-Infinity]" : "d[Infinity]" }
+        return "d[\(shortest)].\(suffix)"
     }
 
     /// The vertex's `name`, or its id when it has none (or is gone).

@@ -64,7 +64,7 @@ public enum ResultRendering {
                 return "{" + map.entries.map { jsonStringLiteral($0.key.stringValue ?? $0.key.consoleText) + ":" + plainJSON($0.value) }
                     .joined(separator: ",") + "}"
             }
-            return "[" + map.entries.map { "{\"key\":\(plainJSON($0.key)),\"value\":\(plainJSON($0.value))}" }.joined(separator: ",") + "]"
+            return keyValueObjects(map)
         case .vertex(let v):
             return "{\"id\":\(plainJSON(v.userID ?? .long(Int64(v.id.rawValue)))),\"label\":\(jsonStringLiteral(v.label ?? "vertex")),\"type\":\"vertex\"}"
         case .edge(let e):
@@ -77,12 +77,17 @@ public enum ResultRendering {
         case .path(let p):
             let labels = "[" + p.labels.map { "[" + $0.map(jsonStringLiteral).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
             return "{\"labels\":\(labels),\"objects\":[" + p.objects.map(plainJSON).joined(separator: ",") + "]}"
-        case .tree(let tree):
-            return "[" + tree.children.entries.map { "{\"key\":\(plainJSON($0.key)),\"value\":\(plainJSON($0.value))}" }.joined(separator: ",") + "]"
+        case .tree(let tree): return keyValueObjects(tree.children)
         case .graph(let g):
             return "{\"vertices\":[" + g.vertices.map(plainJSON).joined(separator: ",") + "],\"edges\":["
                 + g.edges.map(plainJSON).joined(separator: ",") + "]}"
         }
+    }
+
+    /// A map as an array of `{"key":…,"value":…}` objects: for keys a JSON object cannot hold,
+    /// and for a tree, whose keys are mostly elements.
+    private static func keyValueObjects(_ map: GremlinMap) -> String {
+        "[" + map.entries.map { "{\"key\":\(plainJSON($0.key)),\"value\":\(plainJSON($0.value))}" }.joined(separator: ",") + "]"
     }
 }
 

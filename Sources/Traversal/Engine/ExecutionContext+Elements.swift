@@ -88,38 +88,31 @@ extension ExecutionContext {
     }
 
     /// The storage id of the vertex a user id (or a vertex) names, or `nil` when there is none.
-    ///
-    /// Looks the id up as an external id first; a number no external id matches may name a
-    /// vertex made without an external id by its storage id.
     func vertexID(for id: GremlinValue) throws -> VertexID? {
-        switch id {
-        case .vertex(let ref): return try reader.containsVertex(ref.id) ? ref.id : nil
-        case .null: return nil
-        default: break
+        if case .vertex(let ref) = id { return try reader.containsVertex(ref.id) ? ref.id : nil }
+        return try storageID(for: id, externalID: reader.vertexID(externalID:)) { number in
+            try reader.vertex(VertexID(number)).flatMap { $0.externalID == nil ? $0.id : nil }
         }
-        guard let text = Self.externalIDText(id) else { return nil }
-        if let found = try reader.vertexID(externalID: text) { return found }
-        if let number = id.intValue, number > 0,
-           let v = try reader.vertex(VertexID(UInt64(number))), v.externalID == nil {
-            return v.id
-        }
-        return nil
     }
 
-    /// The storage id of the edge a user id (or an edge) names.
+    /// The storage id of the edge a user id (or an edge) names, or `nil` when there is none.
     func edgeID(for id: GremlinValue) throws -> EdgeID? {
-        switch id {
-        case .edge(let ref): return try reader.edge(ref.id) != nil ? ref.id : nil
-        case .null: return nil
-        default: break
+        if case .edge(let ref) = id { return try reader.edge(ref.id) != nil ? ref.id : nil }
+        return try storageID(for: id, externalID: reader.edgeID(externalID:)) { number in
+            try reader.edge(EdgeID(number)).flatMap { $0.externalID == nil ? $0.id : nil }
         }
+    }
+
+    /// The storage id of the vertex or edge a user id names: looked up as an external id first;
+    /// a positive number no external id matches may name, by its storage id, an element made
+    /// without an external id, which `unnamed` returns when it exists. `nil` for a value no
+    /// external id can be (`null`, an element of the other kind, a list).
+    private func storageID<ID>(for id: GremlinValue, externalID: (String) throws -> ID?,
+                               unnamed: (UInt64) throws -> ID?) throws -> ID? {
         guard let text = Self.externalIDText(id) else { return nil }
-        if let found = try reader.edgeID(externalID: text) { return found }
-        if let number = id.intValue, number > 0,
-           let e = try reader.edge(EdgeID(UInt64(number))), e.externalID == nil {
-            return e.id
-        }
-        return nil
+        if let found = try externalID(text) { return found }
+        guard let number = id.intValue, number > 0 else { return nil }
+        return try unnamed(UInt64(number))
     }
 
     /// The text under which an id value is kept as an external id.

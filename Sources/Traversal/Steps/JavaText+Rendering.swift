@@ -1,45 +1,40 @@
-import BigInt
-import Foundation
 import PropertyGraph
 
-/// Java's `toString()` of a traversal value, as `asString()`, `concat()`, `format()` and
-/// `conjoin()` print it: `v[1]`, `e[7][1-knows->2]`, `vp[name->marko]`, `{name=[marko]}`,
-/// `[1, 2]`, `29.0`, `1.0E7`, `2023-08-02T00:00Z`.
 extension JavaText {
+    /// Java's `toString()` of a traversal value, as `asString()`, `concat()`, `format()` and
+    /// `conjoin()` print it: `v[1]`, `e[7][1-knows->2]`, `vp[name->marko]`, `{name=[marko]}`,
+    /// `[1, 2]`, `29.0`, `1.0E7`, `2023-08-02T00:00Z`.
     static func string(_ value: GremlinValue, context: ExecutionContext) throws -> String {
-        switch value {
-        case .null: return "null"
-        case .boolean(let b): return b ? "true" : "false"
-        case .byte(let v): return String(v)
-        case .short(let v): return String(v)
-        case .int(let v): return String(v)
-        case .long(let v): return String(v)
-        case .bigInteger(let v): return String(v)
-        case .float(let v): return double(Double(v), shortest: "\(v)")
-        case .double(let v): return double(v, shortest: "\(v)")
-        case .bigDecimal(let v): return "\(v)"
-        case .string(let s): return s
-        case .uuid(let u): return u.uuidString.lowercased()
-        case .dateTime(let ms): return dateTime(ms)
-        case .list(let items): return "[" + (try items.map { try string($0, context: context) }).joined(separator: ", ") + "]"
-        case .set(let set): return "[" + (try set.elements.map { try string($0, context: context) }).joined(separator: ", ") + "]"
-        case .map(let map):
-            let entries = try map.entries.map { "\(try string($0.key, context: context))=\(try string($0.value, context: context))" }
-            return map.isEntry ? entries.joined() : "{" + entries.joined(separator: ", ") + "}"
-        case .vertex:
-            return "v[\(try string(context.userID(of: value) ?? .null, context: context))]"
-        case .edge(let ref):
-            let edge = try context.edge(ref.id)
-            let id = try string(context.userID(of: value) ?? .null, context: context)
-            let out = try string(context.userID(of: .vertex(VertexReference(id: edge.from))) ?? .null, context: context)
-            let into = try string(context.userID(of: .vertex(VertexReference(id: edge.to))) ?? .null, context: context)
-            return "e[\(id)][\(out)-\(edge.label)->\(into)]"
-        case .vertexProperty(let vp): return "vp[\(vp.key)->\(try string(vp.value, context: context))]"
-        case .property(let p): return "p[\(p.key)->\(try string(p.value, context: context))]"
-        case .path(let path): return "path[" + (try path.objects.map { try string($0, context: context) }).joined(separator: ", ") + "]"
-        case .token(let token): return token.name
-        case .tree, .graph: return "\(value)"
+        try ToString(context: context).text(value)
+    }
+
+    /// Java's side of `ValueTextDialect`: ids read through the run's context, Java's number
+    /// and date-time notation.
+    private struct ToString: ValueTextDialect {
+        typealias Failure = any Error
+        let context: ExecutionContext
+
+        var mapDelimiters: (open: String, keyValue: String, close: String) { ("{", "=", "}") }
+
+        func floatingPoint(_ value: Double, shortest: String) -> String { JavaText.double(value, shortest: shortest) }
+
+        func dateTime(_ milliseconds: Int64) -> String { JavaText.dateTime(milliseconds) }
+
+        func id(of vertex: VertexReference) throws -> GremlinValue {
+            try context.userID(of: .vertex(vertex)) ?? .null
         }
+
+        func parts(of ref: EdgeReference) throws -> (id: GremlinValue, from: GremlinValue, label: String, to: GremlinValue) {
+            let edge = try context.edge(ref.id)
+            return (try context.userID(of: .edge(ref)) ?? .null,
+                    try id(of: VertexReference(id: edge.from)), edge.label, try id(of: VertexReference(id: edge.to)))
+        }
+
+        // Not Java's text: Java prints a tree as its map (`{v[1]={v[2]={}}}`) and a graph as
+        // `tinkergraph[vertices:6 edges:6]`; these print Swift's reflection of the value.
+        func tree(_ tree: Tree) -> String { "\(GremlinValue.tree(tree))" }
+
+        func graph(_ graph: Subgraph) -> String { "\(GremlinValue.graph(graph))" }
     }
 
     /// Java's `Double.toString`: plain notation with at least one decimal between 10⁻³ and 10⁷,

@@ -166,8 +166,6 @@ final class ParallelExport: @unchecked Sendable {
     private func hand(in output: inout SliceOutput) {
         condition.lock()
         defer { condition.unlock() }
-        current.result.elements += output.elements
-        current.result.edges += output.edges
         let part = output.takePart()
         if output.slice == current.nextToWrite {
             write(part)
@@ -177,7 +175,6 @@ final class ParallelExport: @unchecked Sendable {
                 write(next)
                 current.nextToWrite += 1
             }
-            report()
             condition.broadcast()
         } else {
             current.pendingBytes += part.bytes.count
@@ -198,10 +195,13 @@ final class ParallelExport: @unchecked Sendable {
         output.bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Writes a part to the phase's file, the counter's values at its marks; keeps its buffer.
-    /// Called under the lock.
+    /// Writes a part to the phase's file, the counter's values at its marks, and counts its
+    /// elements; keeps its buffer. Called under the lock, in slice order.
     private func write(_ part: SliceOutput.Part) {
         defer { freeBuffers.append(part.bytes) }
+        current.result.elements += part.elements
+        current.result.edges += part.edges
+        report()
         guard failure == nil, let file = current.file else { return }
         do {
             var start = 0
@@ -221,7 +221,7 @@ final class ParallelExport: @unchecked Sendable {
     /// under the lock.
     private func report() {
         let done = current.result.elements
-        guard done / exportProgressInterval > current.reported / exportProgressInterval else { return }
+        guard failure == nil, done / exportProgressInterval > current.reported / exportProgressInterval else { return }
         current.reported = done
         progress(ExportProgress(phase: current.kind, done: done, total: current.total, bytesWritten: bytesWritten))
     }
@@ -280,14 +280,14 @@ struct SliceOutput {
     fileprivate struct Part {
         var bytes: [UInt8]
         var counterMarks: [Int]
+        var elements: Int
+        var edges: Int
     }
 
     fileprivate mutating func start(_ slice: Int, buffer: [UInt8]) {
         self.slice = slice
         bytes = buffer
         bytes.removeAll(keepingCapacity: true)
-        elements = 0
-        edges = 0
     }
 
     /// Marks where the next value of the export's running count goes: the file gets there, in
@@ -302,13 +302,16 @@ struct SliceOutput {
         if bytes.count >= Self.flushThreshold { export.writeEarly(&self) }
     }
 
-    /// The bytes so far and their marks, leaving the output empty for the rest.
+    /// The bytes so far, their marks and the elements counted so far, leaving the output empty
+    /// for the rest.
     fileprivate mutating func takePart() -> Part {
         defer {
             bytes = []
             counterMarks.removeAll(keepingCapacity: true)
+            elements = 0
+            edges = 0
         }
-        return Part(bytes: bytes, counterMarks: counterMarks)
+        return Part(bytes: bytes, counterMarks: counterMarks, elements: elements, edges: edges)
     }
 }
 

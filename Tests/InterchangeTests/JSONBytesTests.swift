@@ -17,6 +17,20 @@ import Testing
         #expect(written == expected)
     }
 
+    @Test("a byte that needs an escape is found at any position of a long string, beside UTF-8 bytes",
+          arguments: [("\"", #"\""#), ("\\", #"\\"#), ("\u{0}", #"\u0000"#), ("\u{1F}", #"\u001f"#), ("\n", #"\n"#)])
+    func escapeAnywhere(special: String, escaped: String) {
+        for length in 1...24 {
+            for position in 0..<length {
+                let before = String(repeating: "é", count: position / 2) + String(repeating: "a", count: position % 2)
+                let after = String(repeating: "~", count: length - position - 1)
+                var bytes: [UInt8] = []
+                JSONBytes.appendString(before + special + after, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == "\"" + before + escaped + after + "\"")
+            }
+        }
+    }
+
     @Test("strings append after what the buffer holds")
     func appends() {
         var bytes = Array("[".utf8)

@@ -283,16 +283,20 @@ private func appendTyped(_ type: StaticString, _ number: String, to bytes: inout
 /// The value of `text` when it is an integer in canonical decimal (what `String(n)` writes:
 /// no `+`, no leading zeros, no `-0`) that fits an `Int64`; else nil.
 func canonicalInteger(_ text: UnsafeRawBufferPointer) -> Int64? {
+    let zero = UInt8(ascii: "0")
     let negative = text.first == UInt8(ascii: "-")
-    let digits = negative ? text.dropFirst() : text[...]
-    guard let first = digits.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-          first != UInt8(ascii: "0") || (digits.count == 1 && !negative) else { return nil }
+    let start = negative ? 1 : 0
+    // Most ids are not numbers: the first digit settles it.
+    guard start < text.count, text[start] &- zero < 10, text[start] != zero || (text.count == 1 && !negative) else {
+        return nil
+    }
     // Accumulated as a negative number, which reaches Int64.min.
     var value: Int64 = 0
-    for byte in digits {
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+    for i in start..<text.count {
+        let digit = text[i] &- zero
+        guard digit < 10 else { return nil }
         let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-        let (next, o2) = times10.subtractingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+        let (next, o2) = times10.subtractingReportingOverflow(Int64(digit))
         guard !o1, !o2 else { return nil }
         value = next
     }

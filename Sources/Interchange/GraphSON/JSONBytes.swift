@@ -15,7 +15,7 @@ package enum JSONBytes {
     /// Appends the UTF-8 text `utf8` as a JSON string literal (see `appendString(_:to:)`).
     package static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(quote)
-        guard utf8.contains(where: needsEscape) else {
+        guard hasEscape(utf8) else {
             out.append(contentsOf: utf8)
             out.append(quote)
             return
@@ -50,6 +50,30 @@ package enum JSONBytes {
 
     @inline(__always)
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == quote || byte == backslash }
+
+    /// Whether any byte of `utf8` needs an escape, eight bytes at a time: a word has a byte
+    /// below 0x20 when subtracting 0x20 from every byte borrows into a byte's top bit that was
+    /// clear, and a byte equal to `"` or `\` when XOR with it leaves a zero byte.
+    private static func hasEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasByteBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
+        var i = 0
+        let raw = UnsafeRawBufferPointer(utf8)
+        while i + 8 <= utf8.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            if hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* UInt64(quote)), 1)
+                || hasByteBelow(word ^ (ones &* UInt64(backslash)), 1) {
+                return true
+            }
+            i += 8
+        }
+        while i < utf8.count {
+            if needsEscape(utf8[i]) { return true }
+            i += 1
+        }
+        return false
+    }
 
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")

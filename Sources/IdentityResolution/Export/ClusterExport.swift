@@ -1,3 +1,4 @@
+import Interchange
 import PropertyGraph
 
 /// Writes the resolved clusters as DATASET.md's export: the header
@@ -41,7 +42,8 @@ public enum ClusterExport {
 
     /// A field as RFC 4180 writes it: quoted when it holds a comma, quote or line break.
     public static func csvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        CSVBytes.appendField(text, quoteBlanks: false, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

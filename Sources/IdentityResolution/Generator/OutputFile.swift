@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Interchange
 
 /// A failure to create or write one of the generator's files.
 public struct GeneratorError: Error, CustomStringConvertible, Sendable {
@@ -100,19 +101,13 @@ final class OutputFile {
     func csvField(_ value: String?) {
         if !atRowStart { byte(UInt8(ascii: ",")) }
         atRowStart = false
-        guard let value, !value.isEmpty else { return }
-        var needsQuotes = false
-        for b in value.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 {
-            needsQuotes = true
-            break
+        guard var value, !value.isEmpty else { return }
+        value.withUTF8 { utf8 in
+            guard CSVBytes.needsQuotes(UnsafeRawBufferPointer(utf8), quoteBlanks: false) else { return append(utf8) }
+            var quoted: [UInt8] = []
+            CSVBytes.appendField(utf8: UnsafeRawBufferPointer(utf8), quoteBlanks: false, to: &quoted)
+            quoted.withUnsafeBufferPointer { append($0) }
         }
-        guard needsQuotes else { return write(value) }
-        byte(UInt8(ascii: "\""))
-        for b in value.utf8 {
-            if b == UInt8(ascii: "\"") { byte(b) }
-            byte(b)
-        }
-        byte(UInt8(ascii: "\""))
     }
 
     /// Ends a CSV row with CRLF-free `\n` (readers accept both) and counts it.

@@ -37,41 +37,6 @@ private func floatingText<F: BinaryFloatingPoint & CustomStringConvertible>(_ v:
     return v.description
 }
 
-/// CSV fields written as bytes into a reused buffer.
-enum CSVBytes {
-    /// Appends one CSV field, quoted as RFC 4180 says when it holds a comma, a double quote, CR
-    /// or LF (a quote inside doubled), and also when it begins or ends with a space or tab, so
-    /// that no reader trims it.
-    static func appendField(_ field: String, to out: inout [UInt8]) {
-        var field = field
-        field.withUTF8 { appendField(utf8: UnsafeRawBufferPointer($0), to: &out) }
-    }
-
-    /// Appends the UTF-8 text `utf8` as one CSV field (see `appendField(_:to:)`).
-    static func appendField(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        guard let first = utf8.first, let last = utf8.last else { return }
-        var needsQuotes = isBlank(first) || isBlank(last)
-        var hasQuote = false
-        for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            if byte == 0x22 { hasQuote = true }
-        }
-        guard needsQuotes else { return out.append(contentsOf: utf8) }
-        out.append(0x22)
-        if hasQuote {
-            for byte in utf8 {
-                out.append(byte)
-                if byte == 0x22 { out.append(0x22) }
-            }
-        } else {
-            out.append(contentsOf: utf8)
-        }
-        out.append(0x22)
-    }
-}
-
-private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-
 /// Builds the rows of a Neptune CSV file in a slice's buffer, from records read in place.
 ///
 /// The property cells: each of an element's properties is placed in its column's slot (by key

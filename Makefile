@@ -32,12 +32,12 @@ conformance: deps
 	$(SWIFT) build -c release --product kith-conformance
 	.build/release/kith-conformance --features $(FEATURES) --failures conformance-failures.txt $(CONFORMANCE_ARGS)
 
-# The storage engine (issue 2), then identity resolution (issue 4: accuracy, and 1M people
-# ingested and resolved), then the identity exports (issue 5, on PEOPLE=200000 by default).
+# The storage engine (issue 2), then identity resolution (issue 4: accuracy, and PEOPLE people,
+# 1M by default, ingested and resolved), then the exports (issue 5) of that resolved store.
 bench: deps
 	Benchmarks/run.sh
 	SKIP_BUILD=1 Benchmarks/resolution.sh
-	SKIP_BUILD=1 PEOPLE=$${EXPORT_PEOPLE:-200000} Benchmarks/exports.sh
+	SKIP_BUILD=1 STORE=bench-data/resolution/people-$${PEOPLE:-1000000}.db Benchmarks/exports.sh
 
 clean:
 	rm -rf .build demo.db demo.db.rejects.txt bench-data

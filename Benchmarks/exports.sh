@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-100000}
 RUNS=${RUNS:-3}
 DATA=bench-data/retail-$PEOPLE
+if [ -n "${STORE:-}" ] && [ ! -f "$STORE/data.mdb" ]; then
+  echo "exports.sh: no store at $STORE (Benchmarks/resolution.sh makes bench-data/resolution/people-N.db)" >&2
+  exit 1
+fi
 STORE=${STORE:-$DATA.db}
 OUT=bench-data/exports-$(basename "$STORE" .db)
 BIN=${BIN:-.build/release}

@@ -41,10 +41,14 @@ final class ParallelExport: @unchecked Sendable {
 
     /// - Parameter progress: called from the workers' threads, one call at a time, when a
     ///   phase passes a multiple of `exportProgressInterval` elements and when it ends.
-    init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, progress: @escaping @Sendable (ExportProgress) -> Void) {
+    init(workers: Int = ParallelExport.defaultWorkers, progress: @escaping @Sendable (ExportProgress) -> Void) {
         self.workers = max(1, workers)
         self.progress = progress
     }
+
+    /// One worker per core, up to 16: each holds an LMDB reader slot (126 by default) and a
+    /// few slices, and an export is soon bound by the disk it writes to.
+    static var defaultWorkers: Int { min(ProcessInfo.processInfo.activeProcessorCount, 16) }
 
     /// What one phase went through, over all workers.
     struct PhaseResult {

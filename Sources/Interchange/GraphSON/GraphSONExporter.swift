@@ -1,4 +1,3 @@
-import Foundation
 import PropertyGraph
 import Synchronization
 
@@ -27,7 +26,7 @@ public struct GraphSONExporter: Sendable {
     private let workers: Int
 
     public init(graph: Graph) {
-        self.init(graph: graph, sliceSize: 4096, workers: ProcessInfo.processInfo.activeProcessorCount)
+        self.init(graph: graph, sliceSize: 4096, workers: ParallelExport.defaultWorkers)
     }
 
     init(graph: Graph, sliceSize: UInt64, workers: Int) {

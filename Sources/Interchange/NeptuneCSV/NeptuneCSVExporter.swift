@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 import PropertyGraph
 import Synchronization
 
@@ -33,7 +32,7 @@ public struct NeptuneCSVExporter: Sendable {
     private let workers: Int
 
     public init(graph: Graph) {
-        self.init(graph: graph, sliceSize: 16_384, workers: ProcessInfo.processInfo.activeProcessorCount)
+        self.init(graph: graph, sliceSize: 16_384, workers: ParallelExport.defaultWorkers)
     }
 
     init(graph: Graph, sliceSize: UInt64, workers: Int) {

@@ -9,7 +9,9 @@ import PropertyGraph
 /// household is either wholly inside or wholly outside. It does not grow
 /// through a hub (more records than the fan-out limit) nor through a place that
 /// only weak evidence reaches (an IP): those are *partial* — some of their
-/// neighbours are outside — and hold no one together in the region.
+/// neighbours are outside — and hold no one together in the region. Nor does it
+/// reach old records that share only a fuzzy rule's blocking key with a new one,
+/// since nothing in the store indexes blocking keys (see `Resolver.resolve`).
 struct ResolutionRegion {
     var vertices: [UInt64] = []
     /// Partial identifiers, with the number of records tied to them when they are hubs.

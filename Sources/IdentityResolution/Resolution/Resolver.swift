@@ -40,8 +40,11 @@ public struct Resolver {
     ///
     /// After an ingest into a store resolved before, only the region the new batch
     /// reached is read and resolved (``ResolutionRegion``); `full` resolves everything.
-    /// The region is exact for identities; for households it does not follow IPs out
-    /// of the region, so a household that only an IP would join waits for a full resolve.
+    /// The region follows every identifier and record edge, but not fuzzy matches: a new
+    /// record that only a fuzzy rule would join to an old record outside the region (no
+    /// shared identifier) stays apart until a full resolve (at 300k people with a 1% batch,
+    /// 4 such pairs of 288,578 identities). For households it does not follow IPs out of
+    /// the region, so a household that only an IP would join waits for a full resolve too.
     @discardableResult
     public func resolve(_ graph: Graph, full: Bool = false) throws -> ResolveSummary {
         var clock = PhaseClock()

@@ -156,7 +156,7 @@ public final class BulkLoader {
         try releasePagesAfterStage()
     }
 
-    /// In a bulk load, unmaps the store's pages from the process when one index of a write is
+    /// In a bulk load, unmaps the store's pages from the process when one store of a write is
     /// done (`Graph.Options.releasesMappedPages`): putting millions of rows into an index of a
     /// large store touches gigabytes of its pages in one transaction, and all of them would
     /// stay resident until the commit. Safe inside the transaction: under `writeMap` its dirty

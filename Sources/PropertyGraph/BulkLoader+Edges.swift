@@ -179,6 +179,7 @@ extension BulkLoader {
             }
         }
         for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: false, label: labelIDs[i], by: Int64(n)) }
+        try releasePagesAfterStage()   // and the look-ups of the ends before them
         timer.mark("edges: records")
         try writeAdjacency(sortedOut.wait(), into: stores.out, writer: w)
         timer.mark("edges: write out")

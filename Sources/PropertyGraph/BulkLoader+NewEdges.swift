@@ -85,6 +85,7 @@ extension BulkLoader {
             }
         }
         w.adjustCount(vertex: false, label: labelID, by: Int64(count))
+        try releasePagesAfterStage()
         try writeAdjacency(sortedOut.wait(), into: stores.out, writer: w)
         try writeAdjacency(sortedIn.wait(), into: stores.in, writer: w)
         try writeExternalIDs(sortedHashes.wait().lazy.map { ($0.hash, $0.id, .row(Int($0.row))) }, of: .edge, writer: w,

@@ -153,6 +153,16 @@ public final class BulkLoader {
                 start = end
             }
         }
+        try releasePagesAfterStage()
+    }
+
+    /// In a bulk load, unmaps the store's pages from the process when one store of a write is
+    /// done (`Graph.Options.releasesMappedPages`): putting millions of rows into an index of a
+    /// large store touches gigabytes of its pages in one transaction, and all of them would
+    /// stay resident until the commit. Safe inside the transaction: under `writeMap` its dirty
+    /// pages stay in the page cache, and the next put faults back what it needs.
+    func releasePagesAfterStage() throws {
+        if graph.releasesMappedPages { try graph.environment.releaseMappedPages() }
     }
 
     // MARK: - Shared
@@ -209,6 +219,7 @@ public final class BulkLoader {
                 }
             }
         }
+        try releasePagesAfterStage()
         func encodeValue(_ item: (hash: UInt64, id: UInt64, name: EntryName)) {
             value.bytes.removeAll(keepingCapacity: true)
             value.append(id: item.id)

@@ -21,6 +21,7 @@ public final class Graph: Sendable {
     let stores: Stores
     let symbols = SymbolCache()
     let externalIDHasher: ExternalIDHasher
+    let releasesMappedPages: Bool
 
     /// How to open a store.
     public struct Options: Sendable {
@@ -36,6 +37,11 @@ public final class Graph: Sendable {
         public var writeMap = false
         /// See `Environment.Options.readAhead`.
         public var readAhead = true
+        /// Unmap the store's pages from the process (``releaseMappedPages()``) after every
+        /// committed `write`, and in the ``BulkLoader`` after each index a write fills: for bulk
+        /// loads, which would otherwise leave every page they touched resident. What comes next
+        /// faults back in, from the page cache, the pages it needs.
+        public var releasesMappedPages = false
 
         public init(create: Bool = true) { self.create = create }
     }
@@ -50,6 +56,7 @@ public final class Graph: Sendable {
     /// Opens a store whose external-id keys use `externalIDHasher` (tests force collisions).
     init(path: String, options: Options, externalIDHasher: ExternalIDHasher) throws {
         self.externalIDHasher = externalIDHasher
+        releasesMappedPages = options.releasesMappedPages
         let dataFile = path + "/data.mdb"
         if access(dataFile, F_OK) != 0 {
             guard options.create, !options.readOnly else { throw StorageError.noStore(path: path) }
@@ -109,8 +116,20 @@ public final class Graph: Sendable {
             return result
         }
         symbols.publish(published)
+        // The commit stands whatever happens here: a release that fails only leaves pages
+        // mapped, and throwing would tell the caller (a bulk loader forgetting ids it thinks
+        // uncommitted) that the write did not happen.
+        if releasesMappedPages { try? environment.releaseMappedPages() }
         return result
     }
+
+    /// Unmaps the store's pages from this process, so they stop counting in its resident set;
+    /// every committed value stays readable (see `Environment.releaseMappedPages()`).
+    ///
+    /// For a phase that is done with what it read, such as a resolve that has read the store
+    /// into memory: LMDB reads through a shared map, and every page read stays resident in the
+    /// process until the store is closed.
+    public func releaseMappedPages() throws { try environment.releaseMappedPages() }
 
     /// Makes every committed write durable (after writes with `noSync`).
     public func sync() throws { try environment.sync() }
@@ -124,6 +143,12 @@ public final class Graph: Sendable {
     /// the load still keeps every committed transaction (the kernel owns the written pages);
     /// only an OS crash before the final sync can lose recent ones.
     ///
+    /// Every committed write, and every index a bulk write fills, also unmaps the store's
+    /// pages from the process (`Options.releasesMappedPages`): the pages stay in the page cache
+    /// and reach the file all the same, but no longer count in the process's resident set,
+    /// which otherwise grows by every page the load touched (most of the peak RSS of a
+    /// 1 M-person ingest or resolve).
+    ///
     /// - Parameter expectedBytes: roughly how much the load adds (a few times the input size);
     ///   the map is sized from it and grows if it was too small.
     /// - Important: `body` must not keep the graph: it is closed when `body` returns.
@@ -134,6 +159,7 @@ public final class Graph: Sendable {
             options.noSync = true
             options.writeMap = true
             options.readAhead = false
+            options.releasesMappedPages = true
             options.mapSize = max(64 << 20, existingDataBytes(path) * 2 + expectedBytes)
             let graph = try Graph(path: path, options: options)
             var timer = PhaseTimer()

@@ -196,6 +196,9 @@ struct ResolutionGraph {
                 return true
             }
 
+            // The vertex records are in the model: their pages need not stay resident while
+            // the adjacency is scanned (see `Graph.releaseMappedPages()`).
+            try graph.releaseMappedPages()
             let livesIn = try r.symbolID(IdentityGraphSchema.livesInLabel)
             var names: [SymbolID: String] = [:]
             var labelIndex: [String: Int32] = [:]

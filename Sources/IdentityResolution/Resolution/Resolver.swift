@@ -59,6 +59,9 @@ public struct Resolver {
         } else {
             model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames)
         }
+        // The model holds what the rest needs; the store's pages the read mapped (gigabytes on
+        // a large store) would otherwise stay resident until the store closes.
+        try graph.releaseMappedPages()
         clock.mark("read")
         let outcome = try compute(model, state: state, graph: graph, clock: &clock)
         var summary = outcome.summary
@@ -154,6 +157,7 @@ public struct Resolver {
         let placeholders = Set(guards.reasons.filter { $0.value == .placeholder }.keys)
         let usual = try UsualPlaces.read(from: graph, model: model, adjacency: all, members: identityOfNode,
                                          types: Set(rules.households.flatMap { HouseholdResolver.identifierTypes(in: $0.condition) }))
+        try graph.releaseMappedPages()   // the edge records of every member, read once
         let householder = HouseholdResolver(graph: model, adjacency: all, strong: strong, comparison: comparison, rules: rules,
                                             placeholders: placeholders, identityOfNode: identityOfNode, usualPlaces: usual)
         let (householdOf, heldBack) = householder.households(identityCount: clusters.count)

@@ -10,6 +10,8 @@ import PropertyGraph
 struct UsualPlaces {
     private var usual: [Int32: Int32] = [:]
     static let minimumSightings = 2.0
+    /// Members read between two releases of the store's mapped pages.
+    private static let releaseInterval = 1 << 16
 
     /// Whether `place` is the usual place of `member`.
     func isUsual(_ place: Int32, of member: Int32) -> Bool { usual[member] == place }
@@ -20,7 +22,12 @@ struct UsualPlaces {
         var places = UsualPlaces()
         guard !types.isEmpty else { return places }
         try graph.read { r in
+            var visited = 0
             for node in 0..<Int32(model.nodeCount) where members[Int(node)] >= 0 && !model.isRecord(node) {
+                // The edge records read are scattered over the store and each is read once:
+                // unmapped every so often, they do not pile up in the resident set.
+                visited += 1
+                if visited % releaseInterval == 0 { try graph.releaseMappedPages() }
                 guard adjacency.neighbors(of: node).contains(where: { model.type(of: $0).map(types.contains) ?? false }) else { continue }
                 var best: (place: Int32, count: Double)?
                 var tied = false

@@ -1,0 +1,73 @@
+import CLMDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Environment {
+    /// Unmaps from this process the store's pages that it has touched (`madvise(MADV_DONTNEED)`
+    /// over the memory map of the data file), so that they stop counting in its resident set.
+    ///
+    /// LMDB reads, and under `writeMap` writes, through a shared memory map of the data file.
+    /// Every page touched stays mapped, and counted in the process's RSS, until the environment
+    /// closes — gigabytes after a scan of a large store or a bulk load — although the kernel
+    /// keeps those pages in its page cache either way. Call this where a phase is done with what
+    /// it touched: a resolve that has read the store into memory, a committed chunk of a load.
+    ///
+    /// Nothing committed or in flight changes. On a shared file mapping `MADV_DONTNEED` only
+    /// drops this process's page-table entries: madvise(2) says later accesses see "the
+    /// up-to-date contents of the underlying mapped file", and the kernel moves the dirty bit of
+    /// a page written under `writeMap` to the cached page, so writeback (or `sync()`) still
+    /// writes it to the file. The cost is a minor fault for each page touched again.
+    ///
+    /// Safe while transactions are open (a concurrent access faults its page back in). It holds
+    /// off map resizes while it runs, so the ranges it advises are the map in place.
+    ///
+    /// LMDB does not say where it mapped the file (`me_mapaddr` is set only for `MDB_FIXEDMAP`),
+    /// so the map is found in `/proc/self/maps` by the data file's device and inode. Where there
+    /// is no such file (not Linux), this does nothing.
+    /// - Throws: `LMDBError` with the `errno` of a failed `fstat` or `madvise`.
+    public func releaseMappedPages() throws(LMDBError) {
+        gate.enter()
+        defer { gate.leave() }
+        var fd: Int32 = -1
+        try check(mdb_env_get_fd(handle, &fd))
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw LMDBError(code: errno) }
+        for range in mappedRanges(ofDevice: UInt64(st.st_dev), inode: UInt64(st.st_ino)) {
+            guard let start = UnsafeMutableRawPointer(bitPattern: range.lowerBound) else { continue }
+            if madvise(start, range.count, MADV_DONTNEED) != 0 { throw LMDBError(code: errno) }
+        }
+    }
+}
+
+/// The address ranges of this process's mappings of the file with `device` and `inode`, read
+/// from `/proc/self/maps` (lines `start-end perms offset major:minor inode path`, numbers in hex
+/// but the inode in decimal).
+private func mappedRanges(ofDevice device: UInt64, inode: UInt64) -> [Range<UInt>] {
+    #if os(Linux)
+    guard let file = fopen("/proc/self/maps", "r") else { return [] }
+    defer { fclose(file) }
+    // glibc's `major`/`minor` (macros Swift does not import) split `st_dev` like this.
+    let major = (device >> 32) & 0xffff_f000 | (device >> 8) & 0xfff
+    let minor = (device >> 12) & 0xffff_ff00 | device & 0xff
+    var ranges: [Range<UInt>] = []
+    var line: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(line) }
+    while getline(&line, &capacity, file) > 0, let line {
+        let fields = String(cString: line).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        guard fields.count >= 5, UInt64(fields[4]) == inode else { continue }
+        let dev = fields[3].split(separator: ":")
+        guard dev.count == 2, UInt64(dev[0], radix: 16) == major, UInt64(dev[1], radix: 16) == minor else { continue }
+        let bounds = fields[0].split(separator: "-")
+        guard bounds.count == 2, let lower = UInt(bounds[0], radix: 16), let upper = UInt(bounds[1], radix: 16),
+              lower < upper else { continue }
+        ranges.append(lower..<upper)
+    }
+    return ranges
+    #else
+    return []
+    #endif
+}

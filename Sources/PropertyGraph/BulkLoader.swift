@@ -157,19 +157,16 @@ public final class BulkLoader {
     }
 
     /// In a bulk load, unmaps the store's pages from the process when one store of a write is
-    /// done (`Graph.Options.releasesMappedPages`): putting millions of rows into an index of a
-    /// large store touches gigabytes of its pages in one transaction, and all of them would
+    /// done (`Graph.Options.releasesMappedPagesAbove`): putting millions of rows into an index
+    /// of a large store touches gigabytes of its pages in one transaction, and all of them would
     /// stay resident until the commit. Safe inside the transaction: under `writeMap` its dirty
     /// pages stay in the page cache, and the next put faults back what it needs.
     func releasePagesAfterStage() throws {
-        if graph.releasesMappedPages { try graph.environment.releaseMappedPages() }
+        try graph.releaseMappedPagesIfLarge()
     }
 
     // MARK: - Shared
 
-    /// Writes hash-sorted external ids into a hashed id index. Into an empty index they are
-    /// appended; a repeated hash (a collision) and any write into a non-empty index go through
-    /// the checked path.
     /// An entry's external id: the string itself, or the batch row that holds it (read only
     /// when needed, as reading rows in hash order means a cache miss each).
     enum EntryName {

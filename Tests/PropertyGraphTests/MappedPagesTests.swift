@@ -66,7 +66,7 @@ private func wrongEdges(_ graph: Graph, count: Int) throws -> Int {
             let path = directory + "/graph"
             let edgeCount = vertexCount - 1
             var residentAfterCommits: [Int] = []
-            try Graph.bulkLoad(at: path, expectedBytes: 32 << 20) { graph in
+            try Graph.bulkLoad(at: path, expectedBytes: 32 << 20, releasingPagesAbove: 0) { graph in
                 let loader = BulkLoader(graph: graph)
                 for part in stride(from: 0, to: vertexCount, by: vertexCount / 4) {
                     _ = try loader.load(people(part..<part + vertexCount / 4))
@@ -89,6 +89,18 @@ private func wrongEdges(_ graph: Graph, count: Int) throws -> Int {
             let reopened = try Graph(path: path, options: .init(create: false))
             #expect(try wrongVertices(reopened) == 0)
             #expect(try wrongEdges(reopened, count: edgeCount) == 0)
+        }
+    }
+
+    @Test("a bulk load of a store smaller than the release threshold keeps its pages mapped")
+    func smallStoreKeepsPages() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/graph"
+            let resident = try Graph.bulkLoad(at: path, expectedBytes: 32 << 20) { graph in
+                _ = try BulkLoader(graph: graph).load(people(0..<vertexCount))
+                return try #require(residentBytes(ofMappedFile: path + "/data.mdb"))
+            }
+            #expect(resident > 1 << 20, "a \(vertexCount)-vertex store is far below 1 GiB")
         }
     }
 

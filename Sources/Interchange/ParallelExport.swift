@@ -105,6 +105,7 @@ final class ParallelExport: @unchecked Sendable {
                     if failure == nil { failure = error }
                     departed += 1
                     completePhaseIfAllArrivedLocked()
+                    condition.broadcast()
                 }
                 throw error
             }

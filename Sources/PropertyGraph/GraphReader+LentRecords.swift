@@ -148,6 +148,15 @@ extension GraphReader {
         }
     }
 
+    /// The label ids of `ids` (in any order, repeats allowed), at the same indexes; nil for an
+    /// id that names no vertex. Looked up as `vertexRecords(_:)` looks up records.
+    package func vertexLabels(_ ids: [VertexID]) throws -> [SymbolID?] {
+        try records(of: stores.vertices, ids.map(\.rawValue)) { _, bytes in
+            guard let bytes else { return nil }
+            return try LentVertexRecord(decoding: bytes).label
+        }
+    }
+
     private func forEachRecord(
         of table: Database, in ids: Range<UInt64>, _ body: (UInt64, UnsafeRawBufferPointer) throws -> Void
     ) throws {

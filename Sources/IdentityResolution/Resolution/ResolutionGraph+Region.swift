@@ -104,12 +104,19 @@ extension ResolutionGraph {
     static func read(from graph: Graph, attributeNames: [String], region: ResolutionRegion) throws -> ResolutionGraph {
         var model = ResolutionGraph(attributeNames: attributeNames)
         try graph.read { r in
-            var byLabel: [String: [Vertex]] = [:]
-            for id in region.vertices {
-                if let vertex = try r.vertex(VertexID(id)) { byLabel[vertex.label, default: []].append(vertex) }
-            }
+            // Records read in place, in id order along one cursor; records first, then each
+            // identifier type, as the full read adds them.
+            let attributeKeys = try attributeNames.map { try r.symbolID($0) }
+            let guardKey = try r.symbolID(IdentityGraphSchema.guardKey)
+            let ids = region.vertices.sorted().map { VertexID($0) }
+            let records = try r.vertexRecords(ids)
+            var byLabel: [SymbolID: [Int]] = [:]
+            for (i, record) in records.enumerated() { byLabel[record.label, default: []].append(i) }
             for label in [IdentityGraphSchema.recordLabel] + IdentifierType.allCases.map(\.rawValue) {
-                for vertex in (byLabel[label] ?? []).sorted(by: { $0.id < $1.id }) { model.add(vertex, kind: Self.kind(ofLabel: label)!) }
+                guard let symbol = try r.symbolID(label) else { continue }
+                for i in byLabel[symbol] ?? [] {
+                    try model.add(ids[i], records[i], kind: Self.kind(ofLabel: label)!, attributeKeys: attributeKeys, guardKey: guardKey)
+                }
             }
             var labelIndex: [String: Int32] = [:]
             for node in 0..<Int32(model.nodeCount) {

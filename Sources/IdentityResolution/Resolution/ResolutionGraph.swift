@@ -93,19 +93,6 @@ struct ResolutionGraph {
         }
     }
 
-    /// Adds a record or identifier vertex as the next node.
-    mutating func add(_ vertex: Vertex, kind: Kind) {
-        guard let ext = vertex.externalID else { return }
-        let node = addNode(vertex.id.rawValue, kind: kind) { $0.append(ext) }
-        if kind == .record {
-            for (index, name) in attributeNames.enumerated() {
-                if let value = vertex.properties[name]?.stringValue { setAttribute(index, of: node, to: value) }
-            }
-        } else if let g = vertex.properties[IdentityGraphSchema.guardKey]?.stringValue {
-            previousGuards[node] = g
-        }
-    }
-
     /// Adds a vertex read in place (``LentVertexRecord``) as the next node, decoding only the
     /// attributes the rules read and an identifier's guard.
     mutating func add(_ id: VertexID, _ record: LentVertexRecord, kind: Kind, attributeKeys: [SymbolID?], guardKey: SymbolID?) throws {

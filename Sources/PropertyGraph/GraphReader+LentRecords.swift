@@ -27,37 +27,32 @@ package struct LentProperties {
     /// Calls `body` with each property in stored order (by key id).
     package func forEach(_ body: (SymbolID, LentValue) throws -> Void) throws {
         var r = ByteReader(bytes)
-        let count = try r.varint()
-        for _ in 0..<count {
-            let key = try r.symbol()
-            if r.offset < bytes.count && bytes[r.offset] == ValueTag.string.rawValue {
-                r.offset += 1
-                try body(key, .string(try r.stringBytes()))
-            } else {
-                try body(key, .value(try r.value()))
-            }
+        for _ in 0..<(try r.varint()) {
+            let (key, value) = try next(&r)
+            try body(key, value)
         }
     }
 
     /// The UTF-8 bytes of string property `key`, or `nil` when there is no such property or
     /// its value is not a string.
-    /// - Complexity: O(properties); values of other keys are skipped, strings without a copy.
+    /// - Complexity: O(properties); strings are skipped without a copy.
     package func string(_ key: SymbolID) throws(StorageError) -> UnsafeRawBufferPointer? {
         var r = ByteReader(bytes)
-        let count = try r.varint()
-        for _ in 0..<count {
-            let k = try r.symbol()
-            let isString = r.offset < bytes.count && bytes[r.offset] == ValueTag.string.rawValue
-            if isString {
-                r.offset += 1
-                let value = try r.stringBytes()
-                if k == key { return value }
-            } else {
-                _ = try r.value()
-                if k == key { return nil }
-            }
+        for _ in 0..<(try r.varint()) {
+            let (k, value) = try next(&r)
+            guard k == key else { continue }
+            if case .string(let utf8) = value { return utf8 }
+            return nil
         }
         return nil
+    }
+
+    /// The property at `r`, a string as its bytes in place.
+    private func next(_ r: inout ByteReader) throws(StorageError) -> (SymbolID, LentValue) {
+        let key = try r.symbol()
+        guard r.offset < bytes.count && bytes[r.offset] == ValueTag.string.rawValue else { return (key, .value(try r.value())) }
+        r.offset += 1
+        return (key, .string(try r.stringBytes()))
     }
 }
 

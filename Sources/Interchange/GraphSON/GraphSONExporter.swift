@@ -81,8 +81,8 @@ private struct GraphSONSliceWriter {
     let reader: GraphReader
     private let ids: ExportIdentifiers
     private var vertices: [(VertexID, LentVertexRecord)] = []
-    private var incoming: [EdgeEnd] = []
-    private var outgoing: [EdgeEnd] = []
+    /// The slice's edge ends: in, then out, each part sorted by vertex.
+    private var ends: [EdgeEnd] = []
     private var line = GraphSONLineWriter()
 
     init(reader: GraphReader) {
@@ -92,37 +92,36 @@ private struct GraphSONSliceWriter {
 
     /// Appends the lines of the vertices with ids in `range`.
     mutating func write(_ range: Range<UInt64>, to out: inout SliceOutput) throws {
+        var incomingCount = 0
         vertices.removeAll(keepingCapacity: true)
-        incoming.removeAll(keepingCapacity: true)
-        outgoing.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         try reader.forEachVertexRecord(in: range) { id, record in vertices.append((id, record)) }
-        try reader.scanAllAdjacency(direction: .in, vertices: range) { vertex, label, other, edge, _ in
-            incoming.append(EdgeEnd(vertex: vertex, label: label, other: other, edge: edge))
+        for direction in [Direction.in, .out] {
+            try reader.scanAllAdjacency(direction: direction, vertices: range) { vertex, label, other, edge, _ in
+                ends.append(EdgeEnd(vertex: vertex, label: label, other: other, edge: edge))
+            }
+            if direction == .in { incomingCount = ends.count }
         }
-        try reader.scanAllAdjacency(direction: .out, vertices: range) { vertex, label, other, edge, _ in
-            outgoing.append(EdgeEnd(vertex: vertex, label: label, other: other, edge: edge))
-        }
-        let ends = incoming + outgoing
         let edges = try reader.edgeRecords(ends.map { EdgeID($0.edge) })
         let others = try reader.vertexRecords(ends.map { VertexID($0.other) })
         let chunk = ChunkEdges(ends: ends, edges: edges, others: others)
         var nextIn = 0
-        var nextOut = incoming.count
+        var nextOut = incomingCount
         for (id, record) in vertices {
-            let inRange = Self.ends(of: id, in: incoming, from: &nextIn, offset: 0)
-            let outRange = Self.ends(of: id, in: outgoing, from: &nextOut, offset: incoming.count)
+            let inRange = Self.ends(of: id, in: ends, from: &nextIn, upTo: incomingCount)
+            let outRange = Self.ends(of: id, in: ends, from: &nextOut, upTo: ends.count)
             try line.write(id, record, incoming: inRange, outgoing: outRange, of: chunk, reader: reader, ids: ids, to: &out)
             out.elements += 1
             out.edges += outRange.count
         }
     }
 
-    /// The range of `vertex`'s ends in the chunk, whose `ends` part starts at `offset` and is
-    /// sorted by vertex; `next` is where the search starts and moves past them.
-    private static func ends(of vertex: VertexID, in ends: [EdgeEnd], from next: inout Int, offset: Int) -> Range<Int> {
-        while next - offset < ends.count && ends[next - offset].vertex < vertex.rawValue { next += 1 }
+    /// The range of `vertex`'s ends among `ends[next..<end]`, which is sorted by vertex; `next`
+    /// moves past them.
+    private static func ends(of vertex: VertexID, in ends: [EdgeEnd], from next: inout Int, upTo end: Int) -> Range<Int> {
+        while next < end && ends[next].vertex < vertex.rawValue { next += 1 }
         let start = next
-        while next - offset < ends.count && ends[next - offset].vertex == vertex.rawValue { next += 1 }
+        while next < end && ends[next].vertex == vertex.rawValue { next += 1 }
         return start..<next
     }
 }

@@ -42,6 +42,47 @@ extension Environment {
     }
 }
 
+extension Environment {
+    /// Faults in, for writing, the pages of the data file's map that hold `bytes` (offsets in
+    /// the file), so that a writer under `writeMap` later finds them mapped.
+    ///
+    /// A bulk load appends to fresh pages of the map, and its first write to each page is a
+    /// page fault that takes the kernel several microseconds (allocating the page, zeroing it,
+    /// reserving its block on disk): a third of a second of the single writer's time on 3 M
+    /// edges. Run on another thread just ahead of the writer, this takes those faults off it
+    /// (`MADV_POPULATE_WRITE`, which changes no byte; the pages become dirty, so a page
+    /// populated but never written costs a write of zeros at the next sync, until the file is
+    /// trimmed).
+    ///
+    /// Only for an environment opened with `writeMap`; advisory, so a failure (an old kernel, a
+    /// range past the map) only leaves the pages to fault as usual. It holds off map resizes
+    /// while it runs, like `releaseMappedPages()`.
+    public func prefaultForWriting(_ bytes: Range<Int>) {
+        #if os(Linux)
+        var flags: UInt32 = 0
+        guard !bytes.isEmpty, mdb_env_get_flags(handle, &flags) == 0, flags & UInt32(MDB_WRITEMAP) != 0 else { return }
+        gate.enter()
+        defer { gate.leave() }
+        var fd: Int32 = -1
+        var info = MDB_envinfo()
+        var st = stat()
+        guard mdb_env_get_fd(handle, &fd) == 0, mdb_env_info(handle, &info) == 0, fstat(fd, &st) == 0,
+              let map = mappedRanges(ofDevice: UInt64(st.st_dev), inode: UInt64(st.st_ino)).map(\.lowerBound).min(),
+              let base = UnsafeMutableRawPointer(bitPattern: map) else { return }
+        let end = min(bytes.upperBound, info.me_mapsize)
+        let populateWrite: Int32 = 23   // MADV_POPULATE_WRITE, Linux 5.14
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        // In steps, so the first pages are ready while later ones are still being faulted.
+        var offset = bytes.lowerBound / page * page
+        while offset < end {
+            let step = min(8 << 20, end - offset)
+            guard madvise(base + offset, step, populateWrite) == 0 else { return }
+            offset += step
+        }
+        #endif
+    }
+}
+
 /// The address ranges of this process's mappings of the file with `device` and `inode`, read
 /// from `/proc/self/maps` (lines `start-end perms offset major:minor inode path`, numbers in hex
 /// but the inode in decimal).

@@ -123,6 +123,15 @@ struct BatchRows: Sendable {
         properties.beginRow()
     }
 
+    mutating func reserveCapacity(rows: Int, propertiesPerRow: Int) {
+        externalIDs.reserveCapacity(rows)
+        labels.reserveCapacity(rows)
+        lines.reserveCapacity(rows)
+        properties.start.reserveCapacity(rows)
+        properties.keys.reserveCapacity(rows * propertiesPerRow)
+        properties.values.reserveCapacity(rows * propertiesPerRow)
+    }
+
     mutating func dropLast() {
         externalIDs.removeLast()
         labels.removeLast()
@@ -171,6 +180,12 @@ public struct VertexBatch: Sendable {
         rows.dropLast()
     }
 
+    /// Makes room for `rows` rows of about `propertiesPerRow` properties, so that filling a
+    /// large batch does not copy it each time it outgrows its arrays.
+    public mutating func reserveCapacity(rows: Int, propertiesPerRow: Int) {
+        self.rows.reserveCapacity(rows: rows, propertiesPerRow: propertiesPerRow)
+    }
+
     /// Appends the rows of `other` after these (batches parsed in parallel become one).
     public mutating func append(contentsOf other: VertexBatch) {
         rows.append(contentsOf: other.rows)
@@ -205,6 +220,13 @@ public struct EdgeBatch: Sendable {
         rows.dropLast()
         from.removeLast()
         to.removeLast()
+    }
+
+    /// Makes room for `rows` rows of about `propertiesPerRow` properties (see `VertexBatch`).
+    public mutating func reserveCapacity(rows: Int, propertiesPerRow: Int) {
+        self.rows.reserveCapacity(rows: rows, propertiesPerRow: propertiesPerRow)
+        from.reserveCapacity(rows)
+        to.reserveCapacity(rows)
     }
 
     /// Appends the rows of `other` after these (batches parsed in parallel become one).

@@ -153,6 +153,13 @@ extension BulkLoader {
         // a needless look-up later.
         createdEdges.reserve(byHash.count)
         for item in byHash { createdEdges.insert(item.hash) }
+        // What the new edges take on disk, a little under: records (their key and node header,
+        // label, ends, external id, ~11 bytes a property), both adjacency directions (~33 bytes
+        // an entry) and the id index (24).
+        var newBytes = out.count * (20 + 2 * 33 + 24) + batch.rows.properties.keys.count * 11
+        for row in 0..<batch.count where creates[row] { newBytes += batch.rows.externalIDs[row].utf8.count }
+        let prefault = prefaultNewPages(bytes: newBytes)
+        defer { prefault?.wait() }
         let unsorted = out
         out = []
         let sortedOut = BackgroundWork { sortedAdjacency(unsorted, flipped: false) }
@@ -162,7 +169,7 @@ extension BulkLoader {
         var perLabel = [Int](repeating: 0, count: labelIDs.count)
         try w.txn.withCursor(on: stores.edges) { cursor in
             for row in 0..<batch.count where creates[row] {
-                record.bytes.removeAll(keepingCapacity: true)
+                record.removeAll()
                 record.append(varint: UInt64(labelIDs[Int(batch.rows.labels[row])]))
                 record.append(varint: from[row])
                 record.append(varint: to[row])
@@ -173,7 +180,7 @@ extension BulkLoader {
                     batch.rows.properties.encode(row: row, keyIDs: keyIDs, into: &record)
                 }
                 try withIDKey(everyRowCreates ? firstID + UInt64(row) : edgeIDs[row]) { key in
-                    try record.bytes.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
+                    try record.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
                 }
                 perLabel[Int(batch.rows.labels[row])] += 1
             }

@@ -73,14 +73,14 @@ extension BulkLoader {
         var record = ByteWriter(capacity: 64)
         try w.txn.withCursor(on: stores.edges) { cursor in
             for row in 0..<count {
-                record.bytes.removeAll(keepingCapacity: true)
+                record.removeAll()
                 record.append(varint: UInt64(labelID))
                 record.append(varint: from[row].rawValue)
                 record.append(varint: to[row].rawValue)
                 record.append(string: externalID(row))
                 record.append(varint: 0)   // no properties
                 try withIDKey(firstID + UInt64(row)) { key in
-                    try record.bytes.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
+                    try record.withUnsafeBytes { try cursor.put($0, forKey: key, flags: .append) }
                 }
             }
         }

@@ -92,7 +92,7 @@ extension BulkLoader {
                     let row = Int(item.row)
                     let label = labelIDs[Int(batch.rows.labels[row])]
                     var properties: [(SymbolID, PropertyValue)]?
-                    record.bytes.removeAll(keepingCapacity: true)
+                    record.removeAll()
                     record.append(varint: UInt64(label))
                     record.append(string: batch.rows.externalIDs[row])
                     if let later = mergedInto[i] {
@@ -107,7 +107,7 @@ extension BulkLoader {
                         }
                     }
                     try withIDKey(item.id) { key in
-                        try record.bytes.withUnsafeBytes { try vertices.put($0, forKey: key, flags: .append) }
+                        try record.withUnsafeBytes { try vertices.put($0, forKey: key, flags: .append) }
                     }
                     try labelRuns.add(item.id, under: label, into: labels)
                     perLabel[Int(batch.rows.labels[row])] += 1

@@ -165,6 +165,17 @@ public final class BulkLoader {
         try graph.releaseMappedPagesIfLarge()
     }
 
+    /// Starts faulting in, on another core, the fresh pages of the map that about `bytes` of
+    /// new entries will take, so the writer does not stop at each (see
+    /// `Environment.prefaultForWriting`); nil when that is not worth a thread. Wait for it
+    /// before the transaction ends.
+    func prefaultNewPages(bytes: Int) -> BackgroundWork<Void>? {
+        guard bytes >= 16 << 20 else { return nil }
+        let environment = graph.environment
+        let end = environment.usedBytes
+        return BackgroundWork { environment.prefaultForWriting(end..<end + bytes) }
+    }
+
     // MARK: - Shared
 
     /// An entry's external id: the string itself, or the batch row that holds it (read only
@@ -202,7 +213,7 @@ public final class BulkLoader {
                         encodeValue(item)
                         do {
                             try withUnsafeBytes(of: item.hash.bigEndian) { k in
-                                try value.bytes.withUnsafeBytes { try cursor.put($0, forKey: k, flags: .noOverwrite) }
+                                try value.withUnsafeBytes { try cursor.put($0, forKey: k, flags: .noOverwrite) }
                             }
                             continue
                         } catch let error as LMDBError where error == .keyExists {}
@@ -212,17 +223,17 @@ public final class BulkLoader {
                 }
                 encodeValue(item)
                 try withUnsafeBytes(of: item.hash.bigEndian) { k in
-                    try value.bytes.withUnsafeBytes { try cursor.put($0, forKey: k, flags: .append) }
+                    try value.withUnsafeBytes { try cursor.put($0, forKey: k, flags: .append) }
                 }
             }
         }
         try releasePagesAfterStage()
         func encodeValue(_ item: (hash: UInt64, id: UInt64, name: EntryName)) {
-            value.bytes.removeAll(keepingCapacity: true)
+            value.removeAll()
             value.append(id: item.id)
             if kind.valueCarriesExternalID {
                 var name = string(item.name)
-                name.withUTF8 { value.append(contentsOf: $0) }
+                name.withUTF8 { value.append(contentsOf: UnsafeRawBufferPointer($0)) }
             }
         }
     }

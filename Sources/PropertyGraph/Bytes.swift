@@ -7,32 +7,72 @@ let maximumID: UInt64 = (1 << 48) - 1
 
 /// Appends fixed-width big-endian integers, varints and raw bytes: the building blocks of keys
 /// and records. Big-endian so that byte order is numeric order in keys.
-struct ByteWriter {
-    var bytes: [UInt8]
+///
+/// It owns a plain buffer rather than a `[UInt8]`: a bulk load encodes millions of records a
+/// byte at a time, and an array checks its uniqueness and capacity on each append (a quarter
+/// of the time spent writing edge records). Noncopyable, so the buffer has one owner.
+struct ByteWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
     init(capacity: Int = 32) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written, copied out.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Lends the bytes written.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets what was written, keeping the buffer.
+    mutating func removeAll() { count = 0 }
+
+    /// Makes room for `additional` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ additional: Int) {
+        if count + additional > capacity { grow(to: count + additional) }
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
     }
 
     @inline(__always)
-    mutating func append(_ byte: UInt8) { bytes.append(byte) }
-
-    @inline(__always)
-    mutating func append(bigEndian value: UInt16) {
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: value))
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
     }
 
     @inline(__always)
-    mutating func append(bigEndian value: UInt32) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    private mutating func appendRaw<T: FixedWidthInteger>(_ value: T) {
+        reserve(MemoryLayout<T>.size)
+        UnsafeMutableRawPointer(base + count).storeBytes(of: value, as: T.self)
+        count += MemoryLayout<T>.size
     }
 
     @inline(__always)
-    mutating func append(bigEndian value: UInt64) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
-    }
+    mutating func append(bigEndian value: UInt16) { appendRaw(value.bigEndian) }
+
+    @inline(__always)
+    mutating func append(bigEndian value: UInt32) { appendRaw(value.bigEndian) }
+
+    @inline(__always)
+    mutating func append(bigEndian value: UInt64) { appendRaw(value.bigEndian) }
 
     /// A 6-byte big-endian id.
     @inline(__always)
@@ -44,22 +84,34 @@ struct ByteWriter {
     /// LEB128: 7 bits a byte, low bits first. Only inside records, never in keys.
     @inline(__always)
     mutating func append(varint value: UInt64) {
+        reserve(10)
         var v = value
         while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            base[count] = UInt8(truncatingIfNeeded: v) | 0x80
+            count += 1
             v >>= 7
         }
-        bytes.append(UInt8(v))
+        base[count] = UInt8(v)
+        count += 1
     }
 
-    mutating func append(contentsOf other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
+    mutating func append(contentsOf other: UnsafeRawBufferPointer) {
+        guard let source = other.baseAddress, !other.isEmpty else { return }
+        reserve(other.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: other.count)
+        count += other.count
+    }
+
+    mutating func append(contentsOf other: [UInt8]) {
+        other.withUnsafeBytes { append(contentsOf: $0) }
+    }
 
     /// A length-prefixed UTF-8 string.
     mutating func append(string: String) {
         var s = string
         s.withUTF8 { utf8 in
             append(varint: UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+            append(contentsOf: UnsafeRawBufferPointer(utf8))
         }
     }
 }

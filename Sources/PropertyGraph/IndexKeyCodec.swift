@@ -38,9 +38,9 @@ enum IndexKeyCodec {
             s.withUTF8 { utf8 in
                 if utf8.count > maximumIndexedValueBytes {
                     exact = false
-                    w.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<maximumIndexedValueBytes]))
+                    w.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[0..<maximumIndexedValueBytes]))
                 } else {
-                    w.append(contentsOf: utf8)
+                    w.append(contentsOf: UnsafeRawBufferPointer(utf8))
                 }
             }
         case .dateTime(let ms):

@@ -1,3 +1,4 @@
+import Dispatch
 import KithTestSupport
 import LMDB
 import Testing
@@ -15,6 +16,15 @@ private let entryCount: UInt64 = 20_000
         try env.write { txn in
             for i in range { try txn.put(payload(i), forKey: key(i), in: db) }
         }
+    }
+
+    /// A bulk load's environment: writes through the map, no fsync at commit.
+    private func writeMapEnvironment(at directory: String) throws -> Environment {
+        var options = Environment.Options()
+        options.writeMap = true
+        options.noSync = true
+        options.mapSize = 64 << 20
+        return try Environment(path: directory, options: options)
     }
 
     /// How many values in `0..<entryCount` are missing or wrong.
@@ -48,11 +58,7 @@ private let entryCount: UInt64 = 20_000
     func releaseUnderWriteMapKeepsDirtyPages() throws {
         try withTemporaryDirectory { directory in
             do {
-                var options = Environment.Options()
-                options.writeMap = true
-                options.noSync = true
-                options.mapSize = 64 << 20
-                let env = try Environment(path: directory, options: options)
+                let env = try writeMapEnvironment(at: directory)
                 let db = try env.database(named: "data")
                 try env.write { txn in
                     for i in 0..<entryCount / 2 { try txn.put(payload(i), forKey: key(i), in: db) }
@@ -87,6 +93,49 @@ private let entryCount: UInt64 = 20_000
                 for i in 0..<entryCount where i % 2 == 0 { try txn.put(payload(i), forKey: key(i), in: db) }
             }
             try env.releaseMappedPages()
+            #expect(try wrongValues(env, db) == 0)
+        }
+    }
+
+    @Test("prefaulted pages are mapped ahead of a write under writeMap, and what is written lands whole")
+    func prefaultMapsPagesAheadOfWrites() throws {
+        try withTemporaryDirectory { directory in
+            do {
+                let env = try writeMapEnvironment(at: directory)
+                let db = try env.database(named: "data")
+                try writeAll(env, db, 0..<entryCount / 2)
+                try env.releaseMappedPages()
+                let dataFile = directory + "/data.mdb"
+                let before = try #require(residentBytes(ofMappedFile: dataFile))
+                let end = env.usedBytes
+                try env.write { txn in
+                    // Faulted in on another thread while this one writes into the same pages.
+                    let ahead = DispatchGroup()
+                    DispatchQueue.global().async(group: ahead) { env.prefaultForWriting(end..<end + (8 << 20)) }
+                    for i in entryCount / 2..<entryCount { try txn.put(payload(i), forKey: key(i), in: db) }
+                    ahead.wait()
+                }
+                let after = try #require(residentBytes(ofMappedFile: dataFile))
+                #expect(after - before >= 8 << 20, "the 8 MiB past the end were faulted in")
+                #expect(try wrongValues(env, db) == 0)
+                // Past the end of the map it stops at the map; nothing is written or thrown.
+                env.prefaultForWriting(60 << 20..<(1 << 40))
+                #expect(try wrongValues(env, db) == 0)
+            }
+            let reopened = try Environment(path: directory)
+            #expect(try wrongValues(reopened, try reopened.database(named: "data")) == 0)
+        }
+    }
+
+    @Test("without writeMap a prefault does nothing: the map is read-only")
+    func prefaultNeedsWriteMap() throws {
+        try withTemporaryDirectory { directory in
+            let env = try Environment(path: directory)
+            let db = try env.database(named: "data")
+            try writeAll(env, db, 0..<entryCount)
+            try env.releaseMappedPages()
+            env.prefaultForWriting(0..<(8 << 20))
+            #expect(try #require(residentBytes(ofMappedFile: directory + "/data.mdb")) < 64 << 10)
             #expect(try wrongValues(env, db) == 0)
         }
     }

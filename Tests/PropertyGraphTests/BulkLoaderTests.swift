@@ -83,6 +83,48 @@ private func counts(_ graph: Graph) throws -> [Int] {
         }
     }
 
+    @Test("an edge batch large enough to have its pages prefaulted on another thread lands whole")
+    func largeLoadUnderWriteMap() throws {
+        // 200k edges come to ~25 MB of new pages, over the 16 MB from which they are faulted in ahead.
+        let vertexCount = 20_000, edgeCount = 200_000
+        var vertices = VertexBatch()
+        for v in 0..<vertexCount { vertices.append(externalID: "v\(v)", label: "node", line: v + 2) }
+        var edges = EdgeBatch()
+        let weight = edges.key("weight")
+        func ends(_ e: Int) -> (Int, Int) { (e * 7919 % vertexCount, e * 104_729 % vertexCount) }
+        for e in 0..<edgeCount {
+            let (from, to) = ends(e)
+            edges.append(externalID: "e\(e)", label: "link", from: "v\(from)", to: "v\(to)", line: e + 2)
+            edges.appendProperty(weight, .double(Double(e % 100) / 100))
+        }
+        try withTemporaryDirectory { directory in
+            let path = directory + "/store"
+            let report = try Graph.bulkLoad(at: path, expectedBytes: 64 << 20) { graph in
+                let loader = BulkLoader(graph: graph)
+                _ = try loader.load(vertices)
+                return try loader.load(edges)
+            }
+            #expect(report.inserted == edgeCount && report.rejected.isEmpty)
+            let graph = try Graph(path: path)
+            try graph.read { g throws in
+                #expect(try g.edgeCount() == edgeCount)
+                for e in stride(from: 0, to: edgeCount, by: 997) {
+                    let edge = try #require(try g.edge(externalID: "e\(e)"))
+                    let (from, to) = ends(e)
+                    #expect(try g.vertexID(externalID: "v\(from)") == edge.from && g.vertexID(externalID: "v\(to)") == edge.to)
+                    #expect(edge.properties == ["weight": .double(Double(e % 100) / 100)])
+                }
+                var outDegrees = 0, inDegrees = 0
+                for v in 0..<vertexCount {
+                    let id = try #require(try g.vertexID(externalID: "v\(v)"))
+                    outDegrees += try g.adjacentEdges(of: id, direction: .out).count
+                    inDegrees += try g.adjacentEdges(of: id, direction: .in).count
+                }
+                #expect(outDegrees == edgeCount && inDegrees == edgeCount)
+            }
+        }
+    }
+
     @Test("loading the same batches again reports every row unchanged and changes no count",
           arguments: [true, false])
     func reloadIsIdempotent(sameLoader: Bool) throws {

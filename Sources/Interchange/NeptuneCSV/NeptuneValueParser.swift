@@ -171,13 +171,14 @@ private func parseInteger<Integer: FixedWidthInteger & SignedInteger>(
 /// hexadecimal forms, exponents, `NaN`, `Infinity`), with no surrounding whitespace, and not a
 /// finite number so large it became infinity.
 ///
-/// Reads from a NUL-terminated copy on the stack: building a `String` for `Double(_:)` cost a
-/// heap allocation per cell for values past 15 bytes, a fifth of the parse time of a weight
-/// column.
+/// A double in the usual forms goes through `DecimalParsing`; the rest, and floats, through
+/// `strtod`/`strtof` on a NUL-terminated copy on the stack (building a `String` for
+/// `Double(_:)` cost a heap allocation per cell for values past 15 bytes).
 private func parseFloatingPoint<Number: BinaryFloatingPoint>(
     _ bytes: UnsafeRawBufferPointer, as: Number.Type
 ) -> Number? {
     guard let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20, bytes.count < 512 else { return nil }
+    if Number.self == Double.self, let value = DecimalParsing.double(bytes) { return Number(value) }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { text -> Number? in
         let start = text.baseAddress!
         UnsafeMutableRawPointer(start).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)

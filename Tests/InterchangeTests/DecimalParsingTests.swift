@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 @testable import Interchange
+import KithTestSupport
 import Testing
 
 /// What C's `strtod` makes of `text`, the reference `DecimalParsing` must agree with.
@@ -14,18 +15,6 @@ private func strtodValue(_ text: String) -> Double {
 private func fast(_ text: String) -> Double? {
     var text = text
     return text.withUTF8 { DecimalParsing.double(UnsafeRawBufferPointer($0)) }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure names a reproducible input.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Checks every text that the fast path takes against strtod, bit for bit, and returns how many
@@ -44,7 +33,7 @@ private func agreeWithStrtod(_ texts: [String]) -> Int {
 @Suite struct DecimalParsingTests {
     @Test("random doubles printed as 17, 15 and shortest digits read back exactly as strtod reads them")
     func randomDoubles() {
-        var random = SplitMix(state: 42)
+        var random = SplitMix64(seed: 42)
         var texts: [String] = []
         for _ in 0..<100_000 {
             let value = Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF)   // finite, positive
@@ -58,7 +47,7 @@ private func agreeWithStrtod(_ texts: [String]) -> Int {
 
     @Test("random digit strings with random exponents, across the whole range, agree with strtod")
     func randomDecimals() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         var texts: [String] = []
         for _ in 0..<200_000 {
             let digits = Int(random.next() % 19) + 1

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Work started on another thread whose result the caller collects later: how bulk loads sort
 /// the next batch of index entries while the calling thread, which owns the LMDB write
@@ -43,4 +44,55 @@ package struct SharedBuffer<Element>: @unchecked Sendable {
     package let base: UnsafeMutableBufferPointer<Element>
 
     package init(base: UnsafeMutableBufferPointer<Element>) { self.base = base }
+}
+
+/// A bounded channel between one producing and one consuming thread: `put` waits while
+/// `capacity` items wait, `take` waits while none does. A reader hands what it prepared to a
+/// writer through it, so the next items are prepared while the writer works and at most
+/// `capacity` of them wait in memory.
+package final class Handoff<Item: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: slot `i` is written by the producer only between `empty.wait()` and
+    // `full.signal()`, and by the consumer only between `full.wait()` and `empty.signal()`,
+    // so the semaphores order every access to it; `next` belongs to the producer and `first`
+    // to the consumer. The slots are a plain buffer, which the two threads never resize.
+    private let slots: UnsafeMutableBufferPointer<Item?>
+    private var next = 0, first = 0
+    private let empty: DispatchSemaphore
+    private let full = DispatchSemaphore(value: 0)
+
+    package init(capacity: Int = 1) {
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: nil)
+        empty = DispatchSemaphore(value: capacity)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    package func put(_ item: Item) {
+        empty.wait()
+        slots[next] = item
+        next = (next + 1) % slots.count
+        full.signal()
+    }
+
+    package func take() -> Item {
+        full.wait()
+        defer {
+            slots[first] = nil
+            first = (first + 1) % slots.count
+            empty.signal()
+        }
+        return slots[first]!
+    }
+}
+
+/// Set once by one thread to tell another to stop (a consumer that failed, to its producer).
+package final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    package init() {}
+    package var isSet: Bool { flag.load(ordering: .acquiring) }
+    package func set() { flag.store(true, ordering: .releasing) }
 }

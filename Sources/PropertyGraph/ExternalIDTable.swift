@@ -92,15 +92,18 @@ final class ExternalIDTable: @unchecked Sendable {
         slots[Int(truncatingIfNeeded: hash) & mask].idPlusOne
     }
 
-    /// Makes room for `additional` more ids without growing on the way.
+    /// Makes room for `additional` more ids without growing on the way: one rehash into the
+    /// size they need, rather than one per doubling.
     func reserve(_ additional: Int) {
-        while (count + additional) * 2 > slots.count { grow() }
+        var size = slots.count
+        while (count + additional) * 2 > size { size <<= 1 }
+        if size > slots.count { grow(to: size) }
     }
 
     /// Stores `id` for `externalID` unless it holds one: then returns that, changing nothing.
     /// One probe where `id(of:)` then `insert` take two.
     func insertIfAbsent(_ externalID: String, hash: UInt64, id: UInt64) -> UInt64? {
-        if (count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 2 > slots.count { grow(to: slots.count * 2) }
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
             if slots[i].key == externalID { return slots[i].idPlusOne - 1 }
@@ -127,7 +130,7 @@ final class ExternalIDTable: @unchecked Sendable {
 
     /// Stores `id` for `externalID`, replacing an earlier id.
     func insert(_ externalID: String, hash: UInt64, id: UInt64) {
-        if (count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 2 > slots.count { grow(to: slots.count * 2) }
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
             if slots[i].key == externalID {
@@ -141,15 +144,18 @@ final class ExternalIDTable: @unchecked Sendable {
         largestID = max(largestID, id)
     }
 
-    private func grow() {
+    /// Rehashes into `size` slots. The keys are moved, not copied: a long external id is a
+    /// heap string, and a copy would retain it here and release it with the old slots.
+    private func grow(to size: Int) {
         let old = slots
-        slots = ExternalIDTable.allocate(old.count * 2)
+        slots = ExternalIDTable.allocate(size)
         mask = slots.count - 1
-        for slot in old where slot.idPlusOne != 0 {
-            var i = Int(truncatingIfNeeded: stableHash(slot.key)) & mask
+        for j in old.indices where old[j].idPlusOne != 0 {
+            var i = Int(truncatingIfNeeded: stableHash(old[j].key)) & mask
             while slots[i].idPlusOne != 0 { i = (i + 1) & mask }
-            slots[i] = slot
+            swap(&slots[i], &old[j])
         }
+        // What is left in the old slots is empty keys, which own nothing.
         ExternalIDTable.release(old)
     }
 

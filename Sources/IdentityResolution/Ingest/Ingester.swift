@@ -73,9 +73,10 @@ public struct Ingester {
         let edgeLabels = identifiers.map(\.identifier.label)
         let edgeWeights = edgeLabels.map { rules.weight(ofEdge: $0) }
         let sourceName = source.name
-        try reader.forEachBlock { block in
-            // Normalizing and naming on both cores; then, row by row, into the chunk.
-            let normalized = block.map(width: layout.width, initial: String?.none) { values, out in
+        // Normalizing and naming ahead, on the reading thread (and both cores); then, row by
+        // row, into the chunk.
+        try reader.forEachBlock(preparing: { block in
+            block.map(width: layout.width, initial: String?.none) { values, out in
                 guard let rawKey = values[keySlot], let key = IdentifierNormalizer().normalize(rawKey) else { return }
                 let recordID = IdentityGraphSchema.recordID(source: sourceName, key: key)
                 out[layout.key] = key
@@ -91,6 +92,7 @@ public struct Ingester {
                     out[layout.identifier(i, .edgeID)] = IdentityGraphSchema.edgeID(label: edgeLabels[i], from: recordID, to: identifierID)
                 }
             }
+        }) { block, normalized in
             for row in 0..<block.count {
                 let line = block.lines[row]
                 if let issue = block.issue(ofRow: row) {
@@ -167,9 +169,10 @@ public struct Ingester {
         var issues: [IngestIssue] = []
         let linkTypes = links.map { (from: $0.link.from.type, to: $0.link.to.type) }
         let endCount = ends.count, allEnds = ends
-        try reader.forEachBlock { block in
-            // Per event and link, both ends' external ids (nil where the link does not apply),
-            // and the event's time, computed on both cores; then tallied in file order.
+        // Per event and link, both ends' external ids (nil where the link does not apply), and
+        // the event's time, computed ahead on the reading thread (and both cores); then
+        // tallied in file order.
+        try reader.forEachBlock(preparing: { block in
             let times = block.map(width: 1, initial: Int64?.none) { values, out in
                 out[0] = timeSlot.flatMap { values[$0] }.flatMap(EventTimestamp.milliseconds)
             }
@@ -187,6 +190,9 @@ public struct Ingester {
                     out[2 * index + 1] = IdentityGraphSchema.identifierID(linkTypes[index].to, to)
                 }
             }
+            return (times: times, linked: linked)
+        }) { block, prepared in
+            let (times, linked) = prepared
             for row in 0..<block.count {
                 if let issue = block.issue(ofRow: row) {
                     issues.append(issue)

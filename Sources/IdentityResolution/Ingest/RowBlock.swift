@@ -6,7 +6,7 @@ import PropertyGraph
 ///
 /// A block holds every row's values back to back and, in its place, each row the reader
 /// refused; consumers walk rows in order, so the outcome is the one row-at-a-time gives.
-struct RowBlock {
+struct RowBlock: Sendable {
     let fieldCount: Int
     /// Rows per block: large enough that handing work to another thread pays, small
     /// enough that a block's strings stay in the cache.

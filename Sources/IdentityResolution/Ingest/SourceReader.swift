@@ -1,4 +1,6 @@
+import Dispatch
 import Interchange
+import PropertyGraph
 
 /// Reads the rows of one mapped source — a CSV file, a JSONL file or a SQLite
 /// selection — as the values of the fields the mapping names, in a fixed order.
@@ -6,7 +8,7 @@ import Interchange
 /// A row that cannot be read (a malformed CSV record, a broken JSON line,
 /// invalid UTF-8) is reported to `reject` and skipped; a source that cannot be
 /// read at all (a missing file or column) throws ``IngestIssue``.
-struct SourceReader {
+struct SourceReader: Sendable {
     let input: Mapping.Input
     /// The fields (columns, JSON keys) to read, in the order rows hold them.
     let fields: [String]
@@ -52,6 +54,46 @@ struct SourceReader {
             }
         }
         if block.count > 0 { try body(block) }
+    }
+
+    /// Like `forEachBlock`, with the reading and `prepare` (the per-row work that needs no
+    /// order: normalizing, building external ids) on another thread, a few blocks ahead of
+    /// `body`, which gets each block with what was prepared for it, in file order, on the
+    /// calling thread. So while `body` adds rows to the graph, the next blocks are read.
+    ///
+    /// An error from the reader reaches the caller when `body` has taken the blocks before
+    /// it; an error from `body` stops the reader.
+    func forEachBlock<Prepared: Sendable>(
+        preparing prepare: @escaping @Sendable (RowBlock) -> Prepared, _ body: (RowBlock, Prepared) throws -> Void
+    ) throws {
+        let handoff = Handoff<PreparedBlock<Prepared>>(capacity: 4)
+        let stop = StopFlag()
+        DispatchQueue.global().async { [self] in
+            do {
+                try forEachBlock { block in
+                    guard !stop.isSet else { throw CancellationError() }
+                    handoff.put(.block(block, prepare(block)))
+                }
+                handoff.put(.end)
+            } catch {
+                handoff.put(.failed(error))
+            }
+        }
+        while true {
+            switch handoff.take() {
+            case .block(let block, let prepared):
+                do {
+                    try body(block, prepared)
+                } catch {
+                    // Let the reader stop at its next block; nothing else waits on it.
+                    stop.set()
+                    while case .block = handoff.take() {}
+                    throw error
+                }
+            case .end: return
+            case .failed(let error): throw error
+            }
+        }
     }
 
     /// The whole input file's bytes, for its digest; `nil` for a database.
@@ -213,6 +255,14 @@ struct SourceReader {
             try body(line, range)
         }
     }
+}
+
+/// What the reading thread hands over: a block with what was prepared for it, the end, or
+/// why reading stopped.
+private enum PreparedBlock<Prepared: Sendable>: Sendable {
+    case block(RowBlock, Prepared)
+    case end
+    case failed(any Error)
 }
 
 /// A mapped file's bytes, read by the workers that parse its lines.

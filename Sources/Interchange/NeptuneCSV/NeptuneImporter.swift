@@ -62,7 +62,7 @@ public final class NeptuneImporter {
             files.append(ImportFile(file: file, header: header, bodyStart: offset))
         }
         let ordered = files.filter { $0.header.kind == .vertices } + files.filter { $0.header.kind == .edges }
-        let rounds = Handoff<ParsedRound?>()
+        let rounds = Handoff<ParsedRound?>(capacity: 1)
         let stop = StopFlag()
         let (options, progress) = (self.options, self.progress)
         DispatchQueue.global().async {
@@ -213,13 +213,6 @@ enum ParsedRound: Sendable {
 struct ParsedRoundInfo: Sendable {
     let file: String
     let rejections: [NeptuneRejection]
-}
-
-/// Set once by the loading thread to tell the parsing thread to stop.
-final class StopFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-    var isSet: Bool { flag.load(ordering: .acquiring) }
-    func set() { flag.store(true, ordering: .releasing) }
 }
 
 /// Parses one part of a file into batches, keeping its reader between rounds.

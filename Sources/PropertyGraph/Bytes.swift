@@ -259,7 +259,7 @@ private func mix(_ value: UInt64) -> UInt64 {
     return z ^ (z >> 31)
 }
 
-func stableHash(_ string: String) -> UInt64 {
+package func stableHash(_ string: String) -> UInt64 {
     var s = string
     return s.withUTF8 { stableHash(UnsafeRawBufferPointer($0)) }
 }

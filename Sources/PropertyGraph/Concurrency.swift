@@ -96,3 +96,10 @@ package final class StopFlag: Sendable {
     package var isSet: Bool { flag.load(ordering: .acquiring) }
     package func set() { flag.store(true, ordering: .releasing) }
 }
+
+/// Drops `value` on another thread. Freeing millions of small strings costs the thread that
+/// drops the last reference to them; a thread that hands batches on and must keep going (the
+/// single writer of a load) leaves that to an idle core.
+package func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
+    DispatchQueue.global(qos: .utility).async { [value] in _ = value }
+}

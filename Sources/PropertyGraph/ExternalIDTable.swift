@@ -10,29 +10,34 @@ import Darwin
 /// Written here rather than using `Dictionary<String, UInt64>` because edge loads look up two
 /// ends per row, at random: on 3 M edges the standard dictionary (SipHash with a per-process
 /// seed, plus its resizing) took ~2 s of a 17 s import. This table reuses the stable hash the
-/// id index needs anyway; a short id (up to 15 UTF-8 bytes) lives inside its `String`, so a
-/// probe touches one cache line; and the slots sit on transparent huge pages where the kernel
+/// id index needs anyway; a slot is 32 bytes (the key, its hash, the id) and a short id (up
+/// to 15 UTF-8 bytes) lives inside its `String`, so a probe touches one cache line and
+/// compares strings only on a full hash match; and the slots sit on transparent huge pages
+/// where the kernel
 /// allows it, because on a virtual machine a TLB miss (a two-level page walk) costs more than
 /// the cache miss itself.
 ///
 /// Reads may run on several threads at once; writes need exclusive access.
-final class ExternalIDTable: @unchecked Sendable {
+package final class ExternalIDTable: @unchecked Sendable {
     // @unchecked Sendable: concurrent use is limited to `id(of:hash:)`, which only reads; the
     // loader calls the mutating methods from one thread, with no reader running.
 
     private struct Slot {
         var key: String
+        /// The key's hash, kept so that a probe compares strings only on a hash match and a
+        /// resize moves slots without hashing their keys again.
+        var hash: UInt64
         /// The internal id plus one; 0 marks an empty slot.
         var idPlusOne: UInt64
     }
 
     private var slots: UnsafeMutableBufferPointer<Slot>
-    private(set) var count = 0
+    package private(set) var count = 0
     /// The largest id stored (an upper bound once entries are removed).
     private var largestID: UInt64 = 0
     private var mask: Int
 
-    init(capacity: Int = 1024) {
+    package init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = ExternalIDTable.allocate(size)
@@ -40,18 +45,29 @@ final class ExternalIDTable: @unchecked Sendable {
     }
 
     deinit {
-        ExternalIDTable.release(slots)
+        // Millions of strings to free: on another thread, which a process about to exit
+        // never waits for.
+        let slots = SlotBuffer(slots: self.slots)
+        releaseElsewhere(slots)
+    }
+
+    /// The slots on their way to be freed elsewhere.
+    private final class SlotBuffer: @unchecked Sendable {
+        // @unchecked Sendable: handed over whole; nothing else uses the slots any more.
+        let slots: UnsafeMutableBufferPointer<Slot>
+        init(slots: UnsafeMutableBufferPointer<Slot>) { self.slots = slots }
+        deinit { ExternalIDTable.release(slots) }
     }
 
     /// The id stored for `externalID`, whose `stableHash` is `hash`.
     @inline(__always)
-    func id(of externalID: String, hash: UInt64) -> UInt64? {
+    package func id(of externalID: String, hash: UInt64) -> UInt64? {
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
             // Fields read in place: copying the slot would retain and release its string.
             let idPlusOne = slots[i].idPlusOne
             if idPlusOne == 0 { return nil }
-            if slots[i].key == externalID { return idPlusOne - 1 }
+            if slots[i].hash == hash && slots[i].key == externalID { return idPlusOne - 1 }
             i = (i + 1) & mask
         }
     }
@@ -102,14 +118,14 @@ final class ExternalIDTable: @unchecked Sendable {
 
     /// Stores `id` for `externalID` unless it holds one: then returns that, changing nothing.
     /// One probe where `id(of:)` then `insert` take two.
-    func insertIfAbsent(_ externalID: String, hash: UInt64, id: UInt64) -> UInt64? {
+    package func insertIfAbsent(_ externalID: String, hash: UInt64, id: UInt64) -> UInt64? {
         if (count + 1) * 2 > slots.count { grow(to: slots.count * 2) }
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
-            if slots[i].key == externalID { return slots[i].idPlusOne - 1 }
+            if slots[i].hash == hash && slots[i].key == externalID { return slots[i].idPlusOne - 1 }
             i = (i + 1) & mask
         }
-        slots[i] = Slot(key: externalID, idPlusOne: id + 1)
+        slots[i] = Slot(key: externalID, hash: hash, idPlusOne: id + 1)
         count += 1
         largestID = max(largestID, id)
         return nil
@@ -123,7 +139,7 @@ final class ExternalIDTable: @unchecked Sendable {
         count = 0
         largestID = 0
         for slot in old where slot.idPlusOne != 0 && slot.idPlusOne - 1 < bound {
-            insert(slot.key, hash: stableHash(slot.key), id: slot.idPlusOne - 1)
+            insert(slot.key, hash: slot.hash, id: slot.idPlusOne - 1)
         }
         ExternalIDTable.release(old)
     }
@@ -133,25 +149,26 @@ final class ExternalIDTable: @unchecked Sendable {
         if (count + 1) * 2 > slots.count { grow(to: slots.count * 2) }
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
-            if slots[i].key == externalID {
+            if slots[i].hash == hash && slots[i].key == externalID {
                 slots[i].idPlusOne = id + 1
                 return
             }
             i = (i + 1) & mask
         }
-        slots[i] = Slot(key: externalID, idPlusOne: id + 1)
+        slots[i] = Slot(key: externalID, hash: hash, idPlusOne: id + 1)
         count += 1
         largestID = max(largestID, id)
     }
 
-    /// Rehashes into `size` slots. The keys are moved, not copied: a long external id is a
-    /// heap string, and a copy would retain it here and release it with the old slots.
+    /// Moves the entries into `size` slots, by their kept hashes. The keys are moved, not
+    /// copied: a long external id is a heap string, and a copy would retain it here and
+    /// release it with the old slots.
     private func grow(to size: Int) {
         let old = slots
         slots = ExternalIDTable.allocate(size)
         mask = slots.count - 1
         for j in old.indices where old[j].idPlusOne != 0 {
-            var i = Int(truncatingIfNeeded: stableHash(old[j].key)) & mask
+            var i = Int(truncatingIfNeeded: old[j].hash) & mask
             while slots[i].idPlusOne != 0 { i = (i + 1) & mask }
             swap(&slots[i], &old[j])
         }
@@ -172,11 +189,11 @@ final class ExternalIDTable: @unchecked Sendable {
             _ = madvise(raw, bytes, MADV_HUGEPAGE)
             #endif
             let slots = raw.bindMemory(to: Slot.self, capacity: count)
-            slots.initialize(repeating: Slot(key: "", idPlusOne: 0), count: count)
+            slots.initialize(repeating: Slot(key: "", hash: 0, idPlusOne: 0), count: count)
             return UnsafeMutableBufferPointer(start: slots, count: count)
         }
         let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: count)
-        slots.initialize(repeating: Slot(key: "", idPlusOne: 0))
+        slots.initialize(repeating: Slot(key: "", hash: 0, idPlusOne: 0))
         return slots
     }
 

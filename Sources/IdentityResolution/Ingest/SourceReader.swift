@@ -84,6 +84,7 @@ struct SourceReader: Sendable {
             case .block(let block, let prepared):
                 do {
                     try body(block, prepared)
+                    releaseElsewhere((block, prepared))
                 } catch {
                     // Let the reader stop at its next block; nothing else waits on it.
                     stop.set()

@@ -101,5 +101,5 @@ package final class StopFlag: Sendable {
 /// drops the last reference to them; a thread that hands batches on and must keep going (the
 /// single writer of a load) leaves that to an idle core.
 package func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
-    DispatchQueue.global(qos: .utility).async { [value] in _ = value }
+    DispatchQueue.global().async { [value] in _ = value }
 }

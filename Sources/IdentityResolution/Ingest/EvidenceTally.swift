@@ -21,7 +21,7 @@ struct EvidenceTally {
     /// Identifier → its index in `identifiers`, in the bulk loader's table: the events of a
     /// large stream name millions of identifiers, and a `Dictionary` of strings (SipHash, a
     /// resize now and then) took a tenth of the ingest's single thread.
-    private let identifierIndex = ExternalIDTable()
+    private var identifierIndex = ExternalIDTable()
     private var identifiers: [(id: String, line: Int)] = []
     private var edgeIndex: [EdgeKey: Int] = [:]
     private var edges: [(key: EdgeKey, seen: Seen)] = []
@@ -53,7 +53,10 @@ struct EvidenceTally {
 
     /// Loads the identifiers, then the edges in chunks; an edge that exists from an
     /// earlier batch gets its count added to and its first/last seen widened.
-    func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int, summary: inout IngestSummary) throws {
+    mutating func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int, summary: inout IngestSummary) throws {
+        // Tallying is over: the index's memory (hundreds of MB for a large stream) is given
+        // back before the loader needs its own.
+        identifierIndex = ExternalIDTable()
         var vertices = VertexBatch()
         let valueKey = vertices.key(IdentityGraphSchema.valueKey)
         for (id, line) in identifiers {

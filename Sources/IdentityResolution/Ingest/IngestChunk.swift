@@ -57,7 +57,6 @@ struct IngestChunk {
             summary.edges.add(report)
             summary.issues += report.rejected.map { IngestIssue(file: file, line: $0.line, reason: $0.reason) }
         }
-        releaseElsewhere((vertices, edges))
         vertices = VertexBatch()
         edges = EdgeBatch()
         identifiersSeen.removeAll(keepingCapacity: true)

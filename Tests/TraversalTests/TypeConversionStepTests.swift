@@ -17,6 +17,8 @@ import Traversal
         ("g.inject(true).asString()", "true"),
         ("g.inject(datetime('2023-08-02T00:00:00Z')).asString()", "2023-08-02T00:00Z"),
         ("g.inject(datetime('2023-08-02T00:00:20Z')).asString()", "2023-08-02T00:00:20Z"),
+        ("g.V(1).out('knows').tree().asString()", "{v[1]={v[2]={}, v[4]={}}}"),
+        ("g.E(7).subgraph('sg').cap('sg').asString()", "tinkergraph[vertices:2 edges:1]"),
     ])
     func asString(query: String, expected: String) throws {
         try withModernGraph { g throws in

@@ -7,8 +7,8 @@ extension GremlinValue {
     public var consoleText: String { ConsoleDialect().text(self) }
 }
 
-/// The console's side of `ValueTextDialect`: Groovy's map brackets, Swift's shortest number
-/// text, ISO-8601 date-times, and ids from detached references, since results reach the console
+/// The console's side of `ValueTextDialect`: Groovy's map brackets, Java's number text (`1.0E300`,
+/// `NaN`, `Infinity`), ISO-8601 date-times, and ids from detached references, since results reach the console
 /// after their transaction has ended (an element never detached shows its storage id and `?`
 /// for the ends of an edge).
 private struct ConsoleDialect: ValueTextDialect {
@@ -16,7 +16,7 @@ private struct ConsoleDialect: ValueTextDialect {
 
     var mapDelimiters: (open: String, keyValue: String, close: String) { ("[", ":", "]") }
 
-    func floatingPoint(_ value: Double, shortest: String) -> String { shortest }
+    func floatingPoint(_ value: Double, shortest: String) -> String { JavaText.double(value, shortest: shortest) }
 
     func dateTime(_ milliseconds: Int64) -> String { ISO8601Milliseconds.format(milliseconds) }
 
@@ -26,9 +26,4 @@ private struct ConsoleDialect: ValueTextDialect {
         (edge.userID ?? .long(Int64(edge.id.rawValue)), edge.outVertexUserID ?? .string("?"),
          edge.label ?? "edge", edge.inVertexUserID ?? .string("?"))
     }
-
-    /// A tree prints as the map of its children, as the console prints any map.
-    func tree(_ tree: Tree) -> String { text(.map(tree.children)) }
-
-    func graph(_ graph: Subgraph) -> String { "graph[vertices:\(graph.vertices.count) edges:\(graph.edges.count)]" }
 }

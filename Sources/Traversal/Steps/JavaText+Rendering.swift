@@ -29,18 +29,12 @@ extension JavaText {
             return (try context.userID(of: .edge(ref)) ?? .null,
                     try id(of: VertexReference(id: edge.from)), edge.label, try id(of: VertexReference(id: edge.to)))
         }
-
-        // Not Java's text: Java prints a tree as its map (`{v[1]={v[2]={}}}`) and a graph as
-        // `tinkergraph[vertices:6 edges:6]`; these print Swift's reflection of the value.
-        func tree(_ tree: Tree) -> String { "\(GremlinValue.tree(tree))" }
-
-        func graph(_ graph: Subgraph) -> String { "\(GremlinValue.graph(graph))" }
     }
 
     /// Java's `Double.toString`: plain notation with at least one decimal between 10⁻³ and 10⁷,
     /// computerized scientific notation (`1.0E7`) outside it; `shortest` is Swift's shortest
     /// round-tripping text of the same number, whose digits Java would also print.
-    static func double(_ d: Double, shortest: String) -> String {
+    package static func double(_ d: Double, shortest: String) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
         if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }

@@ -251,7 +251,7 @@ final class FormatStep: RoundRobinByStep {
 // MARK: Java string semantics
 
 /// Java's string operations as TinkerPop's string steps use them.
-enum JavaText {
+package enum JavaText {
     /// Java's `Character.isWhitespace`: Unicode spaces and controls, but not the no-break spaces.
     static func isWhitespace(_ c: Character) -> Bool {
         guard c.isWhitespace else { return false }

@@ -5,8 +5,9 @@ import PropertyGraph
 /// `kith query` imitates. Both print numbers, strings, collections, elements, properties and
 /// paths alike — `5`, `[1, 2]`, `v[1]`, `e[7][1-knows->2]`, `vp[name->marko]`, `path[v[1], v[2]]`,
 /// a map entry as `name=marko` — so `text(_:)` prints those once, and a dialect supplies only
-/// what really differs: map brackets, floating-point and date-time notation, where element ids
-/// come from, and trees and subgraphs.
+/// what really differs: map brackets, floating-point and date-time notation, and where element
+/// ids come from. A tree prints as the map of its children and a subgraph as TinkerGraph names
+/// itself, `tinkergraph[vertices:6 edges:6]`, in both.
 ///
 /// `Failure` is the error reading an element may throw; a dialect that reads nothing uses
 /// `Never`, and its `text(_:)` needs no `try`.
@@ -29,10 +30,6 @@ package protocol ValueTextDialect {
 
     /// What `e[id][from-label->to]` shows for an edge: its id, label and the ids of its ends.
     func parts(of edge: EdgeReference) throws(Failure) -> (id: GremlinValue, from: GremlinValue, label: String, to: GremlinValue)
-
-    func tree(_ tree: Tree) throws(Failure) -> String
-
-    func graph(_ graph: Subgraph) throws(Failure) -> String
 }
 
 extension ValueTextDialect {
@@ -68,8 +65,8 @@ extension ValueTextDialect {
         case .property(let p): return try "p[\(p.key)->\(text(p.value))]"
         case .path(let path): return try "path[" + joined(path.objects) + "]"
         case .token(let token): return token.name
-        case .tree(let tree): return try self.tree(tree)
-        case .graph(let graph): return try self.graph(graph)
+        case .tree(let tree): return try text(.map(tree.children))
+        case .graph(let graph): return "tinkergraph[vertices:\(graph.vertices.count) edges:\(graph.edges.count)]"
         }
     }
 

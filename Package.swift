@@ -56,7 +56,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KithBench",
-            dependencies: ["PropertyGraph", "Interchange", "KithTestSupport", "Traversal", "Gremlin"],
+            dependencies: ["PropertyGraph", "Interchange", "IdentityResolution", "KithTestSupport", "Traversal", "Gremlin"],
             path: "Benchmarks/KithBench"
         ),
         .target(name: "KithTestSupport", dependencies: ["PropertyGraph"]),

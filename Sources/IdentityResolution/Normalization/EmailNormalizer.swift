@@ -92,23 +92,36 @@ public struct EmailNormalizer: Normalizer {
 
     private static func isValidLocalPart(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = local.first, first != UInt8(ascii: "."), local.last != UInt8(ascii: ".") else { return false }
-        for (byte, next) in zip(local, local.dropFirst()) where byte == UInt8(ascii: ".") && next == UInt8(ascii: ".") {
-            return false
+        var previous: UInt8 = 0
+        for byte in local {
+            switch byte {
+            case 0...0x20, 0x7F, UInt8(ascii: "@"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "\\"), UInt8(ascii: "\""):
+                return false
+            case UInt8(ascii: ".") where previous == UInt8(ascii: "."):
+                return false
+            default:
+                previous = byte
+            }
         }
-        return local.allSatisfy { byte in
-            byte > 0x20 && byte != 0x7F && !#"@,;:<>()[]\" "#.utf8.contains(byte)
-        }
+        return true
     }
 
     private static func isValidDomain(_ domain: UnsafeBufferPointer<UInt8>) -> Bool {
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
+        var labelStart = 0
+        var labels = 0
+        var topLevel = domain[...]
+        for end in 0...domain.count where end == domain.count || domain[end] == UInt8(ascii: ".") {
+            let label = domain[labelStart..<end]
             guard let first = label.first, label.count <= 63, first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
                   label.allSatisfy({ CharacterFolding.isLetterOrDigit($0) || $0 == UInt8(ascii: "-") })
             else { return false }
+            labels += 1
+            labelStart = end + 1
+            topLevel = label
         }
-        let topLevel = labels[labels.count - 1]
+        guard labels >= 2 else { return false }
         return topLevel.starts(with: "xn--".utf8) || topLevel.count >= 2 && topLevel.allSatisfy(CharacterFolding.isLetter)
     }
 

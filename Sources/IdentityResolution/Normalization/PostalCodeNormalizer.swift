@@ -9,6 +9,7 @@ public struct PostalCodeNormalizer: Normalizer {
     public init() {}
 
     public func normalize(_ raw: String) -> String? {
+        if let zip = CharacterFolding.withASCII(raw, Self.normalizeASCII) { return zip }
         let text = CharacterFolding.trimmed(raw)
         guard !text.isEmpty,
               text.allSatisfy({ CharacterFolding.isDigit($0) || $0 == "-" || $0 == " " })
@@ -27,5 +28,31 @@ public struct PostalCodeNormalizer: Normalizer {
         let padded = zip.count == 4 ? "0" + zip : String(zip)
         guard padded.count == 5, padded != "00000" else { return nil }
         return padded
+    }
+
+    /// ``normalize(_:)`` for ASCII text, on its bytes.
+    private static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = bytes[CharacterFolding.trimmed(0..<bytes.count, of: bytes)]
+        let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") }
+        guard !text.isEmpty, text.allSatisfy({ CharacterFolding.isDigit($0) || isSeparator($0) }) else { return nil }
+        let groups = text.split(whereSeparator: isSeparator)
+        var zip: Slice<UnsafeBufferPointer<UInt8>>
+        switch groups.count {
+        case 1:
+            zip = groups[0]
+            if zip.count == 9 { zip = zip.prefix(5) } else if zip.count == 8 { zip = zip.prefix(4) }
+        case 2 where groups[1].count == 4:
+            zip = groups[0]
+        default:
+            return nil
+        }
+        guard zip.count == 4 || zip.count == 5 else { return nil }
+        let padded = String(unsafeUninitializedCapacity: 5) { output in
+            let start = 5 - zip.count
+            if start == 1 { output[0] = UInt8(ascii: "0") }
+            for (offset, byte) in zip.enumerated() { output[start + offset] = byte }
+            return 5
+        }
+        return padded == "00000" ? nil : padded
     }
 }

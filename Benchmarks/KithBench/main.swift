@@ -11,6 +11,8 @@
 //       p50/p99 latency of five identity traversals (GremlinLatency.swift).
 //   KithBench export --db STORE --out DIR [--format graphson|neptune-csv]
 //       exports the store as GraphSON (DIR/export.json) and Neptune CSV (DIR/export-csv/), s and MB/s.
+//   KithBench normalize --data DIR [--runs R]
+//       each field normalizer over a retail dataset's column values (NormalizeSpeed.swift), median ms and ns/value.
 import KithTestSupport
 import PropertyGraph
 #if canImport(Glibc)
@@ -120,7 +122,8 @@ do {
     case "scan": try scan()
     case "gremlin": try gremlinLatency()
     case "export": try export()
-    default: print("usage: KithBench generate|lookups|scan|gremlin|export [options]")
+    case "normalize": try normalizeSpeed()
+    default: print("usage: KithBench generate|lookups|scan|gremlin|export|normalize [options]")
     }
 } catch {
     print("error: \(error)")

@@ -59,6 +59,16 @@ enum CharacterFolding {
     /// `text` without leading and trailing whitespace.
     static func trimmed(_ text: some StringProtocol) -> Substring {
         let substring = Substring(text)
+        // Whitespace bytes up to an ASCII non-space byte at each end are whole
+        // `Character`s (ASCII bytes never join a cluster before them), so the
+        // ends can be found on bytes; a non-ASCII byte at an end takes the `Character` path.
+        let utf8 = substring.utf8
+        var lower = utf8.startIndex
+        var upper = utf8.endIndex
+        while lower < upper, isWhitespace(utf8[lower]) { utf8.formIndex(after: &lower) }
+        while lower < upper, isWhitespace(utf8[utf8.index(before: upper)]) { utf8.formIndex(before: &upper) }
+        if lower == upper { return substring[lower..<upper] }
+        if utf8[lower] < 0x80, utf8[utf8.index(before: upper)] < 0x80 { return substring[lower..<upper] }
         guard let first = substring.firstIndex(where: { !$0.isWhitespace }),
               let last = substring.lastIndex(where: { !$0.isWhitespace })
         else { return "" }

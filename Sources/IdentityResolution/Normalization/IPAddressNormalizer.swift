@@ -12,63 +12,115 @@ public struct IPAddressNormalizer: Normalizer {
     public init() {}
 
     public func normalize(_ raw: String) -> String? {
+        if let normalized = CharacterFolding.withASCII(raw, { Self.normalize(address: CharacterFolding.trimmed(0..<$0.count, of: $0), of: $0) }) {
+            return normalized
+        }
+        // Other text is cut by `Character` (a `%` with a combining mark is no zone), then
+        // read as bytes, where a byte that is not ASCII fails as its `Character` would.
         var text = CharacterFolding.trimmed(raw).lowercased()[...]
         if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
+        var address = String(text)
         if text.contains(":") {
-            if let zone = text.firstIndex(of: "%") { text = text[..<zone] }
-            guard let groups = Self.ipv6Groups(text) else { return nil }
-            return Self.format(ipv6: groups)
+            if let zone = text.firstIndex(of: "%") { address = String(text[..<zone]) }
+            return address.withUTF8(Self.ipv6Groups).map(Self.format(ipv6:))
         }
-        guard let octets = Self.ipv4Octets(text) else { return nil }
-        return octets.map(String.init).joined(separator: ".")
+        return address.withUTF8(Self.ipv4Address).map(Self.format(ipv4:))
     }
 
-    static func ipv4Octets(_ text: Substring) -> [UInt8]? {
-        let fields = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard fields.count == 4 else { return nil }
-        var octets: [UInt8] = []
-        for field in fields {
-            guard (1...3).contains(field.count), CharacterFolding.isAllDigits(field),
-                  let octet = UInt8(field) else { return nil }
-            octets.append(octet)
+    /// The address in `text` of `bytes`, which are ASCII, already trimmed.
+    private static func normalize(address text: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = text
+        if !text.isEmpty, bytes[text.lowerBound] == UInt8(ascii: "["), bytes[text.upperBound - 1] == UInt8(ascii: "]") {
+            text = text.lowerBound + 1..<text.upperBound - 1
         }
-        return octets
+        if text.contains(where: { bytes[$0] == UInt8(ascii: ":") }) {
+            if let zone = text.first(where: { bytes[$0] == UInt8(ascii: "%") }) { text = text.lowerBound..<zone }
+            return ipv6Groups(UnsafeBufferPointer(rebasing: bytes[text])).map(format(ipv6:))
+        }
+        return ipv4Address(UnsafeBufferPointer(rebasing: bytes[text])).map(format(ipv4:))
+    }
+
+    /// A dotted quad of decimal octets, as one number with the first octet in the high byte.
+    static func ipv4Address(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var address: UInt32 = 0
+        var fields = 0
+        for field in text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard (1...3).contains(field.count), field.allSatisfy(CharacterFolding.isDigit) else { return nil }
+            let octet = field.reduce(0) { $0 * 10 + UInt32($1 - UInt8(ascii: "0")) }
+            guard octet <= 255 else { return nil }
+            address = address << 8 | octet
+            fields += 1
+        }
+        return fields == 4 ? address : nil
     }
 
     /// The eight 16-bit groups of an IPv6 address, or `nil` when it is malformed.
-    static func ipv6Groups(_ text: Substring) -> [UInt16]? {
-        let halves = text.split(separator: "::", omittingEmptySubsequences: false)
-        guard halves.count <= 2 else { return nil }
-        guard let head = parseGroups(halves[0], allowsIPv4Tail: halves.count == 1) else { return nil }
-        if halves.count == 1 {
-            return head.count == 8 ? head : nil
+    static func ipv6Groups(_ text: UnsafeBufferPointer<UInt8>) -> [UInt16]? {
+        // Split at `::` as `split(separator: "::")` does: the leftmost match, then the next after it.
+        func doubleColon(from start: Int) -> Int? {
+            (start..<max(start, text.count - 1)).first { text[$0] == UInt8(ascii: ":") && text[$0 + 1] == UInt8(ascii: ":") }
         }
-        guard let tail = parseGroups(halves[1], allowsIPv4Tail: true), head.count + tail.count <= 7 else { return nil }
+        guard let gap = doubleColon(from: 0) else {
+            guard let groups = parseGroups(text[...], allowsIPv4Tail: true) else { return nil }
+            return groups.count == 8 ? groups : nil
+        }
+        guard doubleColon(from: gap + 2) == nil,
+              let head = parseGroups(text[..<gap], allowsIPv4Tail: false),
+              let tail = parseGroups(text[(gap + 2)...], allowsIPv4Tail: true), head.count + tail.count <= 7
+        else { return nil }
         return head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
     }
 
-    private static func parseGroups(_ text: some StringProtocol, allowsIPv4Tail: Bool) -> [UInt16]? {
+    private static func parseGroups(_ text: Slice<UnsafeBufferPointer<UInt8>>, allowsIPv4Tail: Bool) -> [UInt16]? {
         if text.isEmpty { return [] }
-        let fields = text.split(separator: ":", omittingEmptySubsequences: false)
+        let fields = text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         var groups: [UInt16] = []
         for (index, field) in fields.enumerated() {
-            if allowsIPv4Tail, index == fields.count - 1, field.contains(".") {
-                guard let octets = ipv4Octets(Substring(field)) else { return nil }
-                groups.append(UInt16(octets[0]) << 8 | UInt16(octets[1]))
-                groups.append(UInt16(octets[2]) << 8 | UInt16(octets[3]))
+            if allowsIPv4Tail, index == fields.count - 1, field.contains(UInt8(ascii: ".")) {
+                guard let address = ipv4Address(UnsafeBufferPointer(rebasing: field)) else { return nil }
+                groups.append(UInt16(address >> 16))
+                groups.append(UInt16(address & 0xFFFF))
                 continue
             }
-            guard (1...4).contains(field.count), field.allSatisfy({ $0.isASCII && $0.isHexDigit }),
-                  let group = UInt16(field, radix: 16) else { return nil }
+            guard (1...4).contains(field.count) else { return nil }
+            var group: UInt16 = 0
+            for byte in field {
+                guard let digit = hexDigitValue(byte) else { return nil }
+                group = group << 4 | UInt16(digit)
+            }
             groups.append(group)
         }
         return groups
     }
 
+    private static func hexDigitValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// `a.b.c.d` in decimal, written straight into the string.
+    static func format(ipv4 address: UInt32) -> String {
+        String(unsafeUninitializedCapacity: 15) { output in
+            var count = 0
+            for shift in stride(from: 24, through: 0, by: -8) {
+                if shift < 24 { output[count] = UInt8(ascii: "."); count += 1 }
+                let octet = UInt8(truncatingIfNeeded: address >> UInt32(shift))
+                if octet >= 100 { output[count] = UInt8(ascii: "0") + octet / 100; count += 1 }
+                if octet >= 10 { output[count] = UInt8(ascii: "0") + octet / 10 % 10; count += 1 }
+                output[count] = UInt8(ascii: "0") + octet % 10
+                count += 1
+            }
+            return count
+        }
+    }
+
     static func format(ipv6 groups: [UInt16]) -> String {
         if groups[0..<5].allSatisfy({ $0 == 0 }), groups[5] == 0xFFFF {
-            return [groups[6] >> 8, groups[6] & 0xFF, groups[7] >> 8, groups[7] & 0xFF]
-                .map(String.init).joined(separator: ".")
+            return format(ipv4: UInt32(groups[6]) << 16 | UInt32(groups[7]))
         }
         // The longest run of zero groups, at least two long.
         var best: Range<Int>?

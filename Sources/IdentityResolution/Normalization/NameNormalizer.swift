@@ -38,6 +38,8 @@ public struct NameNormalizer: Normalizer {
 
     /// The folded words of a name, punctuation removed.
     static func words(of raw: String) -> [Substring] {
+        let deleted: (UInt8) -> Bool = { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "`") }
+        if let words = CharacterFolding.asciiWords(of: raw, deleting: deleted) { return words }
         var cleaned = ""
         for character in CharacterFolding.foldCaseAndAccents(raw) {
             if character.isLetter || character.isNumber {

@@ -44,6 +44,7 @@ public struct PhoneNormalizer: Normalizer {
 
     /// The digits of the number before any extension, and whether a `+` came before them.
     private func numberDigits(_ raw: String) -> (String, Bool)? {
+        if let number = CharacterFolding.withASCII(raw, Self.numberDigitsASCII) { return number }
         var digits = ""
         var hasPlus = false
         // `+49 (0)30 …`: the bracketed trunk zero is for callers inside the country.
@@ -59,6 +60,33 @@ public struct PhoneNormalizer: Normalizer {
         return digits.isEmpty ? nil : (digits, hasPlus)
     }
 
+    /// ``numberDigits(_:)`` for ASCII text, on its bytes.
+    private static func numberDigitsASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool)? {
+        var hasPlus = false
+        let digits = String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "("), index + 1 < bytes.count,
+                   bytes[index] == UInt8(ascii: "0"), bytes[index + 1] == UInt8(ascii: ")") {
+                    // `replacing("(0)", with: "")`: matches left to right, none overlapping.
+                    index += 2
+                } else if CharacterFolding.isDigit(byte) {
+                    output[count] = byte
+                    count += 1
+                } else if byte == UInt8(ascii: "+"), count == 0 {
+                    hasPlus = true
+                } else if count > 0, CharacterFolding.isLetter(byte) || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";") {
+                    break
+                }
+            }
+            return count
+        }
+        return digits.isEmpty ? nil : (digits, hasPlus)
+    }
+
     /// The national significant number of a number written without a country code.
     private func nationalNumber(_ digits: String) -> String? {
         if defaultCountryCallingCode == "1" {
@@ -70,9 +98,10 @@ public struct PhoneNormalizer: Normalizer {
 
     /// NANP rules: `NXX-NXX-XXXX` with N in 2–9, and no N11 area code.
     private func isValidNANP(_ national: Substring) -> Bool {
-        let digits = Array(national.utf8).map { $0 - 48 }
+        let digits = national.utf8
         guard digits.count == 10 else { return false }
-        let areaIsServiceCode = digits[1] == 1 && digits[2] == 1
-        return digits[0] >= 2 && digits[3] >= 2 && !areaIsServiceCode
+        func digit(_ offset: Int) -> UInt8 { digits[digits.index(digits.startIndex, offsetBy: offset)] &- 48 }
+        let areaIsServiceCode = digit(1) == 1 && digit(2) == 1
+        return digit(0) >= 2 && digit(3) >= 2 && !areaIsServiceCode
     }
 }

@@ -25,8 +25,7 @@ struct FuzzyReach {
         var newKeys: [VertexGroupKey] = [], newMembers: [VertexID] = []
         var reached = Set<UInt64>()
         try graph.read { r in
-            let seedRecords = try Self.add(records: seeds, to: &model, r)
-            let newRecords = Set(seedRecords)
+            let newRecords = Set(try Self.add(records: seeds, to: &model, r))
             let newCount = model.nodeCount
 
             // How many records each block of a new record holds in all, and its old members.

@@ -12,6 +12,6 @@ struct ResolutionOutcome {
     var state: ResolutionState
     var summary: ResolveSummary
     /// In a full resolve, every record's blocks, for the block index.
-    var blocks: [Blocking.Entry]
+    var blockEntries: [Blocking.Entry]
     var changes: [IdentityChange] = []
 }

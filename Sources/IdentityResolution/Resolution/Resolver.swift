@@ -57,6 +57,7 @@ public struct Resolver {
         var scope: Int?
         if !full && state.run > 0 && !pending.seeds.isEmpty && state.blockIndex == blocking.fingerprint {
             let reach = try FuzzyReach(blocking: blocking, attributeNames: attributeNames).oldRecords(near: pending.seeds, in: graph)
+            clock.mark("fuzzy reach")
             let region = try graph.read { r in try ResolutionRegion.grow(from: pending.seeds + reach, in: r, rules: rules) }
             model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames, region: region)
             scope = model.recordCount
@@ -70,8 +71,8 @@ public struct Resolver {
         clock.mark("read")
         var outcome = try compute(model, state: state, graph: graph, blocking: blocking, region: scope != nil, clock: &clock)
         if scope == nil {
-            try Blocking.rewriteIndex(outcome.blocks, of: model, in: graph)
-            outcome.blocks = []
+            try Blocking.rewriteIndex(outcome.blockEntries, of: model, in: graph)
+            outcome.blockEntries = []
             clock.mark("block index")
         }
         var summary = outcome.summary
@@ -213,7 +214,7 @@ public struct Resolver {
         var outcome = ResolutionOutcome(
             clusters: clusters, identityNames: identityNaming.names, identityOfNode: identityOfNode,
             householdOfIdentity: [], householdNames: householdNaming.names, guards: guards.reasons,
-            fuzzy: fuzzy, state: state, summary: ResolveSummary(), blocks: region ? [] : blocks)
+            fuzzy: fuzzy, state: state, summary: ResolveSummary(), blockEntries: region ? [] : blocks)
         outcome.householdOfIdentity = [Int](repeating: 0, count: clusters.count)
         for (h, identities) in householdMembers.enumerated() {
             for identity in identities { outcome.householdOfIdentity[Int(identity)] = h }

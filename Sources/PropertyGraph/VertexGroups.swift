@@ -105,10 +105,4 @@ extension GraphReader {
         }
         return found
     }
-
-    /// How many group memberships the index holds (one per key and vertex).
-    package func vertexGroupEntryCount() throws -> Int {
-        guard let groups = stores.groups else { return 0 }
-        return try txn.statistics(of: groups).entries
-    }
 }

@@ -16,6 +16,7 @@ import LMDB
 /// | properties (dupsort, dupfixed) | label(2) · key(2) · index value | vertexID(6) |
 /// | counts | "v"/"e" + label(2) | count (8) |
 /// | components | vertexID(6) | component id (6): the smallest vertex id in the component |
+/// | groups (dupsort, dupfixed) | group key (8): a caller's 64-bit hash | vertexID(6) |
 ///
 /// Ids are 6 bytes (see `idSize`); property maps are a count, then (key varint, value) pairs.
 struct Stores: Sendable {
@@ -32,6 +33,8 @@ struct Stores: Sendable {
     let properties: Database
     let counts: Database
     let components: Database
+    /// `nil` only in a store opened read-only that was written before the index existed.
+    let groups: Database?
 
     init(environment env: Environment) throws {
         let adjacency: DatabaseFlags = [.duplicateSort, .duplicateFixed]
@@ -48,6 +51,8 @@ struct Stores: Sendable {
         properties = try env.database(named: "properties", flags: adjacency)
         counts = try env.database(named: "counts")
         components = try env.database(named: "components")
+        groups = try env.isReadOnly && !env.containsDatabase(named: "groups")
+            ? nil : env.database(named: "groups", flags: adjacency)
     }
 }
 

@@ -2,14 +2,17 @@
 struct RecordComparison {
     let graph: ResolutionGraph
     /// Every edge, whatever its weight: sharing an address counts for a rule
-    /// even though an address alone joins no identity.
-    let adjacency: NodeAdjacency
+    /// even though an address alone joins no identity. `nil` when the records' identifiers
+    /// were not read: an identifier condition then counts as holding, so `holds` tells
+    /// whether a condition *may* hold (conditions have no negation).
+    let adjacency: NodeAdjacency?
 
     func holds(_ condition: Rules.Condition, _ a: Int32, _ b: Int32) -> Bool {
         switch condition {
         case .all(let parts): return parts.allSatisfy { holds($0, a, b) }
         case .any(let parts): return parts.contains { holds($0, a, b) }
         case .identifier(let type):
+            guard let adjacency else { return true }
             let mine = adjacency.neighbors(of: a).filter { graph.type(of: $0) == type }
             return !mine.isEmpty && adjacency.neighbors(of: b).contains { mine.contains($0) }
         case .attribute(let comparison):

@@ -9,9 +9,10 @@ import PropertyGraph
 /// household is either wholly inside or wholly outside. It does not grow
 /// through a hub (more records than the fan-out limit) nor through a place that
 /// only weak evidence reaches (an IP): those are *partial* — some of their
-/// neighbours are outside — and hold no one together in the region. Nor does it
-/// reach old records that share only a fuzzy rule's blocking key with a new one,
-/// since nothing in the store indexes blocking keys (see `Resolver.resolve`).
+/// neighbours are outside — and hold no one together in the region. Old records
+/// that a fuzzy rule may join to a new one, sharing no identifier with it, are
+/// not reached over edges: the resolve finds them in the block index
+/// (``FuzzyReach``) and passes them in as seeds.
 struct ResolutionRegion {
     var vertices: [UInt64] = []
     /// Partial identifiers, with the number of records tied to them when they are hubs.

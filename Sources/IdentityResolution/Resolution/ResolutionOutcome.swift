@@ -11,5 +11,7 @@ struct ResolutionOutcome {
     var fuzzy: [FuzzyMatch]
     var state: ResolutionState
     var summary: ResolveSummary
+    /// In a full resolve, every record's blocks, for the block index.
+    var blockEntries: [Blocking.Entry]
     var changes: [IdentityChange] = []
 }

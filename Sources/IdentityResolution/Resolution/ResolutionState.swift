@@ -1,15 +1,20 @@
 import PropertyGraph
 
 /// Resolution's counters, kept on one `resolution_state` vertex: the next
-/// identity and household numbers to mint, and how many resolves have run.
+/// identity and household numbers to mint, how many resolves have run, and what
+/// the block index was written for.
 struct ResolutionState {
     var nextIdentity = 1
     var nextHousehold = 1
     var run = 0
+    /// The ``Blocking/fingerprint`` of the fuzzy rules the last full resolve wrote the block
+    /// index for; `nil` when none has (a store resolved before the index existed).
+    var blockIndex: String?
 
     static let nextIdentityKey = "next_identity"
     static let nextHouseholdKey = "next_household"
     static let runKey = "run"
+    static let blockIndexKey = "block_index"
 
     static func read(from graph: Graph) throws -> ResolutionState {
         var state = ResolutionState()
@@ -18,12 +23,13 @@ struct ResolutionState {
         state.nextIdentity = number(nextIdentityKey) ?? 1
         state.nextHousehold = number(nextHouseholdKey) ?? 1
         state.run = number(runKey) ?? 0
+        state.blockIndex = vertex.properties[blockIndexKey]?.stringValue
         return state
     }
 
     var properties: [(String, PropertyValue)] {
         [(Self.nextIdentityKey, .int64(Int64(nextIdentity))), (Self.nextHouseholdKey, .int64(Int64(nextHousehold))),
-         (Self.runKey, .int64(Int64(run)))]
+         (Self.runKey, .int64(Int64(run)))] + (blockIndex.map { [(Self.blockIndexKey, .string($0))] } ?? [])
     }
 
     /// `I000000042`: a prefix and nine digits, so that ids sort in minting order.

@@ -40,30 +40,41 @@ public struct Resolver {
     ///
     /// After an ingest into a store resolved before, only the region the new batch
     /// reached is read and resolved (``ResolutionRegion``); `full` resolves everything.
-    /// The region follows every identifier and record edge, but not fuzzy matches: a new
-    /// record that only a fuzzy rule would join to an old record outside the region (no
-    /// shared identifier) stays apart until a full resolve (at 300k people with a 1% batch,
-    /// 4 such pairs of 288,578 identities). For households it does not follow IPs out of
-    /// the region, so a household that only an IP would join waits for a full resolve too.
+    /// The region starts from the new records and identifiers and from the old records a
+    /// fuzzy rule may join to a new one (``FuzzyReach``, through the block index that every
+    /// full resolve writes), and follows every identifier and record edge, so the identities
+    /// come out as a full resolve's. When the block index was written for other blocking
+    /// keys than the rules' (or never, on a store resolved before it existed), the resolve
+    /// is full, and writes it. For households the region does not follow IPs out of it, so
+    /// a household that only an IP would join waits for a full resolve.
     @discardableResult
     public func resolve(_ graph: Graph, full: Bool = false) throws -> ResolveSummary {
         var clock = PhaseClock()
-        let state = try ResolutionState.read(from: graph)
+        var state = try ResolutionState.read(from: graph)
         let pending = try PendingChanges.read(from: graph)
+        let blocking = Blocking(rules: rules.fuzzy)
         let model: ResolutionGraph
         var scope: Int?
-        if !full && state.run > 0 && !pending.seeds.isEmpty {
-            let region = try graph.read { r in try ResolutionRegion.grow(from: pending.seeds, in: r, rules: rules) }
+        if !full && state.run > 0 && !pending.seeds.isEmpty && state.blockIndex == blocking.fingerprint {
+            let reach = try FuzzyReach(blocking: blocking, attributeNames: attributeNames).oldRecords(near: pending.seeds, in: graph)
+            clock.mark("fuzzy reach")
+            let region = try graph.read { r in try ResolutionRegion.grow(from: pending.seeds + reach, in: r, rules: rules) }
             model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames, region: region)
             scope = model.recordCount
         } else {
             model = try ResolutionGraph.read(from: graph, attributeNames: attributeNames)
+            state.blockIndex = blocking.fingerprint
         }
         // The model holds what the rest needs; the store's pages the read mapped (gigabytes on
         // a large store) would otherwise stay resident until the store closes.
         try graph.releaseMappedPages()
         clock.mark("read")
-        let outcome = try compute(model, state: state, graph: graph, clock: &clock)
+        var outcome = try compute(model, state: state, graph: graph, blocking: blocking, region: scope != nil, clock: &clock)
+        if scope == nil {
+            try Blocking.rewriteIndex(outcome.blockEntries, of: model, in: graph)
+            outcome.blockEntries = []
+            clock.mark("block index")
+        }
         var summary = outcome.summary
         try ResolutionWriter(graph: graph, model: model, outcome: outcome).write()
         try pending.clear(in: graph)
@@ -75,7 +86,12 @@ public struct Resolver {
 
     // MARK: Computing
 
-    func compute(_ model: ResolutionGraph, state: ResolutionState, graph: Graph, clock: inout PhaseClock) throws -> ResolutionOutcome {
+    /// Works out the identities and households of `model`. In a `region` (an incremental
+    /// resolve), the fuzzy rules skip a block by its size in the whole store.
+    func compute(
+        _ model: ResolutionGraph, state: ResolutionState, graph: Graph, blocking: Blocking, region: Bool,
+        clock: inout PhaseClock
+    ) throws -> ResolutionOutcome {
         let threshold = rules.thresholds.identity
         let weights = model.labelNames.map { rules.weight(ofEdge: $0) }
         let strong = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { weights[Int($0.label)] >= threshold }
@@ -122,8 +138,14 @@ public struct Resolver {
         }
         clock.mark("identities")
         let comparison = RecordComparison(graph: model, adjacency: all)
-        let fuzzy = FuzzyMatcher(graph: model, comparison: comparison)
-            .matches(rules: rules.fuzzy) { [sets] a, b in sets.root(a) == sets.root(b) }
+        let blocks = blocking.entries(of: model)
+        var matcher = FuzzyMatcher(graph: model, comparison: comparison, blocking: blocking, entries: blocks)
+        if region {
+            matcher.storeBlockSizes = { keys in
+                try graph.read { r in try r.vertexGroups(keys, membersUpTo: 0).map(\.count) }
+            }
+        }
+        let fuzzy = try matcher.matches { [sets] a, b in sets.root(a) == sets.root(b) }
         var joiningMatches: [FuzzyMatch] = []
         for match in fuzzy where match.score >= threshold {
             if sets.union(match.a, match.b, strictly: true) { joiningMatches.append(match) }
@@ -192,7 +214,7 @@ public struct Resolver {
         var outcome = ResolutionOutcome(
             clusters: clusters, identityNames: identityNaming.names, identityOfNode: identityOfNode,
             householdOfIdentity: [], householdNames: householdNaming.names, guards: guards.reasons,
-            fuzzy: fuzzy, state: state, summary: ResolveSummary())
+            fuzzy: fuzzy, state: state, summary: ResolveSummary(), blockEntries: region ? [] : blocks)
         outcome.householdOfIdentity = [Int](repeating: 0, count: clusters.count)
         for (h, identities) in householdMembers.enumerated() {
             for identity in identities { outcome.householdOfIdentity[Int(identity)] = h }

@@ -57,6 +57,23 @@ struct RetailScenario {
         }
     }
 
+    /// Ingests `base` into a fresh store and resolves it, ingests `batch` and resolves again
+    /// (incrementally, when the batch changed anything), then resolves fully: what the second
+    /// and the third resolve left, and the second's scope (nil when it was full).
+    static func incrementalThenFull(
+        _ base: RetailScenario, _ batch: RetailScenario
+    ) throws -> (incremental: Resolved, full: Resolved, scope: Int?) {
+        try withStore { graph, directory in
+            try base.ingest(into: graph, directory: directory)
+            try Resolver().resolve(graph)
+            try batch.ingest(into: graph, directory: directory)
+            let scope = try Resolver().resolve(graph).scope
+            let incremental = try Resolved(graph: graph, directory: directory)
+            try Resolver().resolve(graph, full: true)
+            return (incremental, try Resolved(graph: graph, directory: directory), scope)
+        }
+    }
+
     /// Makes a fresh store and hands it and its directory to `body`.
     static func withStore<R>(_ body: (Graph, String) throws -> R) throws -> R {
         try withTemporaryDirectory { directory in

@@ -51,7 +51,11 @@ struct IdentifierGuards {
         held[Int(node)] = true
     }
 
-    init(graph: ResolutionGraph, adjacency: NodeAdjacency, rules: Rules, exclusive: ExclusiveValues) {
+    /// - Parameter hubs: identifiers known to be hubs from outside `graph` (an incremental
+    ///   resolve's region holds only some of a hub's records): held from the start, so that
+    ///   neither pass counts what they would join.
+    init(graph: ResolutionGraph, adjacency: NodeAdjacency, rules: Rules, exclusive: ExclusiveValues,
+         hubs: [(node: Int32, reason: GuardReason)] = []) {
         let blocklist = rules.guards.placeholderBlocklist
         let firstName = graph.attributeNames.firstIndex(of: "first_name")
         let lastName = graph.attributeNames.firstIndex(of: "last_name")
@@ -61,6 +65,7 @@ struct IdentifierGuards {
         // one array for every call, where a set was hashed into and emptied each time.
         var seenIn = [UInt32](repeating: 0, count: graph.nodeCount)
         var call: UInt32 = 0
+        for hub in hubs { set(hub.node, hub.reason) }
 
         func collectTied(_ node: Int32, limit: Int) {
             tied.removeAll(keepingCapacity: true)
@@ -87,6 +92,7 @@ struct IdentifierGuards {
                 set(node, .placeholder)
                 continue
             }
+            guard !isGuarded(node) else { continue }
             let limit = rules.guards.fanOut.limit(for: type)
             let maxRecords = limit.maxRecords ?? Int.max
             collectTied(node, limit: maxRecords)

@@ -97,11 +97,12 @@ public struct Resolver {
         let strong = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { weights[Int($0.label)] >= threshold }
         let all = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { _ in true }
         let exclusive = ExclusiveValues(graph: model, adjacency: strong, rules: rules)
-        var guards = IdentifierGuards(graph: model, adjacency: strong, rules: rules, exclusive: exclusive)
-        for (node, records) in model.partial {
-            guard let records, let type = model.type(of: node) else { continue }
-            guards.hold(node, reason: .hub(records: records, limit: rules.guards.fanOut.limit(for: type).maxRecords ?? 0))
+        // A region's partial hubs are hubs in the store, whatever the region holds of them.
+        let regionHubs = model.partial.compactMap { node, records -> (node: Int32, reason: GuardReason)? in
+            guard let records, let type = model.type(of: node) else { return nil }
+            return (node, .hub(records: records, limit: rules.guards.fanOut.limit(for: type).maxRecords ?? 0))
         }
+        var guards = IdentifierGuards(graph: model, adjacency: strong, rules: rules, exclusive: exclusive, hubs: regionHubs)
         clock.mark("guards")
 
         // Identities: strongest edges first and, among equals, the most specific identifiers

@@ -60,7 +60,7 @@ package final class Handoff<Item: Sendable>: @unchecked Sendable {
     private let empty: DispatchSemaphore
     private let full = DispatchSemaphore(value: 0)
 
-    package init(capacity: Int = 1) {
+    package init(capacity: Int) {
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: nil)
         empty = DispatchSemaphore(value: capacity)

@@ -143,13 +143,16 @@ extension GraphReader {
         }
     }
 
+    /// The records of `ids`, as `vertexRecords(_:)` finds them, but nil for an id that names
+    /// no vertex.
+    package func vertexRecordsIfPresent(_ ids: [VertexID]) throws -> [LentVertexRecord?] {
+        try records(of: stores.vertices, ids.map(\.rawValue)) { _, bytes in try bytes.map(LentVertexRecord.init(decoding:)) }
+    }
+
     /// The label ids of `ids` (in any order, repeats allowed), at the same indexes; nil for an
-    /// id that names no vertex. Looked up as `vertexRecords(_:)` looks up records.
+    /// id that names no vertex.
     package func vertexLabels(_ ids: [VertexID]) throws -> [SymbolID?] {
-        try records(of: stores.vertices, ids.map(\.rawValue)) { _, bytes in
-            guard let bytes else { return nil }
-            return try LentVertexRecord(decoding: bytes).label
-        }
+        try vertexRecordsIfPresent(ids).map { $0?.label }
     }
 
     private func forEachRecord(

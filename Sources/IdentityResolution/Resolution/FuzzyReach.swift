@@ -83,11 +83,14 @@ struct FuzzyReach {
     private static func add(records vertices: [UInt64], to model: inout ResolutionGraph, _ r: GraphReader) throws -> [UInt64] {
         guard let recordLabel = try r.symbolID(IdentityGraphSchema.recordLabel) else { return [] }
         let ids = Set(vertices).sorted().map { VertexID($0) }
-        let records = zip(ids, try r.vertexLabels(ids)).filter { $0.1 == recordLabel }.map(\.0)
         let attributeKeys = try model.attributeNames.map { try r.symbolID($0) }
-        for (id, record) in zip(records, try r.vertexRecords(records)) {
+        var added: [UInt64] = []
+        // One sorted pass reads each record once, its label and its attributes.
+        for (id, record) in zip(ids, try r.vertexRecordsIfPresent(ids)) {
+            guard let record, record.label == recordLabel else { continue }
             try model.add(id, record, kind: .record, attributeKeys: attributeKeys, guardKey: nil)
+            added.append(id.rawValue)
         }
-        return records.map(\.rawValue)
+        return added
     }
 }

@@ -155,6 +155,9 @@ struct BatchRows: Sendable {
 /// Vertex rows for one bulk-load chunk.
 public struct VertexBatch: Sendable {
     var rows = BatchRows()
+    /// Per row: whether everything it holds follows from its external id (see
+    /// ``append(externalID:label:line:determinedByID:)``).
+    var determinedByID: [Bool] = []
 
     public init() {}
 
@@ -165,8 +168,14 @@ public struct VertexBatch: Sendable {
     public mutating func key(_ name: String) -> BatchKey { rows.key(name) }
 
     /// Starts a row; `appendProperty` adds to the row started last.
-    public mutating func append(externalID: String, label: String, line: Int) {
+    ///
+    /// - Parameter determinedByID: the row's label and properties follow from its external
+    ///   id (an identifier vertex named by its type and value), so a vertex of that id that
+    ///   this loader created holds them already: the row then counts as unchanged without
+    ///   reading that vertex back. Many rows name the same identifiers.
+    public mutating func append(externalID: String, label: String, line: Int, determinedByID: Bool = false) {
         rows.begin(externalID: externalID, label: label, line: line)
+        self.determinedByID.append(determinedByID)
     }
 
     /// Adds a property to the last row; a key given twice keeps the last value.
@@ -178,17 +187,20 @@ public struct VertexBatch: Sendable {
     public mutating func dropLastRow() {
         guard !isEmpty else { return }
         rows.dropLast()
+        determinedByID.removeLast()
     }
 
     /// Makes room for `rows` rows of about `propertiesPerRow` properties, so that filling a
     /// large batch does not copy it each time it outgrows its arrays.
     public mutating func reserveCapacity(rows: Int, propertiesPerRow: Int) {
         self.rows.reserveCapacity(rows: rows, propertiesPerRow: propertiesPerRow)
+        determinedByID.reserveCapacity(rows)
     }
 
     /// Appends the rows of `other` after these (batches parsed in parallel become one).
     public mutating func append(contentsOf other: VertexBatch) {
         rows.append(contentsOf: other.rows)
+        determinedByID.append(contentsOf: other.determinedByID)
     }
 }
 

@@ -53,6 +53,11 @@ extension BulkLoader {
                 created.append(HashedID(hash: indexHash, id: candidate, row: Int32(row)))
                 continue
             }
+            if id < firstID && batch.determinedByID[row] && knowsEveryVertex == true {
+                // Created by this loader, from a row that holds nothing its id does not.
+                report.unchanged += 1
+                continue
+            }
             if id >= firstID {
                 // Named earlier in this batch: its properties merge into that row's.
                 let i = Int(id - firstID)
@@ -82,28 +87,40 @@ extension BulkLoader {
         // Records and the label index, in id order.
         let stores = graph.stores
         var indexEntries = PropertyIndexEntries()
-        var uniqueCache: [UInt32: Bool] = [:]
         var record = ByteWriter(capacity: 64)
         var perLabel = [Int](repeating: 0, count: labelIDs.count)
         var labelRuns = DuplicateRuns()
+        // The batch's (label, key) pairs under a unique constraint: seldom any.
+        var uniquePairs = Set<UInt32>()
+        for label in labelIDs {
+            for key in keyIDs where try w.isUnique(label: label, key: key) { uniquePairs.insert(UInt32(label) << 16 | UInt32(key)) }
+        }
+        func index(_ label: SymbolID, _ key: SymbolID, _ value: PropertyValue, _ vertex: UInt64) throws {
+            if !uniquePairs.isEmpty && uniquePairs.contains(UInt32(label) << 16 | UInt32(key)) {
+                try w.indexProperty(label: label, key: key, value: value, vertex: VertexID(vertex), unique: true)
+            } else {
+                indexEntries.append(label: label, key: key, value: value, vertex: vertex)
+            }
+        }
+        let columns = batch.rows.properties
         try w.txn.withCursor(on: stores.vertices) { vertices in
             try w.txn.withCursor(on: stores.labels) { labels in
                 for (i, item) in created.enumerated() {
                     let row = Int(item.row)
                     let label = labelIDs[Int(batch.rows.labels[row])]
-                    var properties: [(SymbolID, PropertyValue)]?
                     record.removeAll()
                     record.append(varint: UInt64(label))
                     record.append(string: batch.rows.externalIDs[row])
                     if let later = mergedInto[i] {
-                        var merged = batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs)
-                        for other in later { merged = mergedProperties(merged, batch.rows.properties.properties(ofRow: other, keyIDs: keyIDs)) }
+                        var merged = columns.properties(ofRow: row, keyIDs: keyIDs)
+                        for other in later { merged = mergedProperties(merged, columns.properties(ofRow: other, keyIDs: keyIDs)) }
                         record.append(properties: merged)
-                        properties = merged
+                        for (key, value) in merged { try index(label, key, value, item.id) }
                     } else {
-                        batch.rows.properties.encode(row: row, keyIDs: keyIDs, into: &record)
-                        if !batch.rows.properties.range(ofRow: row).isEmpty {
-                            properties = batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs)
+                        columns.encode(row: row, keyIDs: keyIDs, into: &record)
+                        let range = columns.range(ofRow: row)
+                        for p in range where !columns.isOverridden(p, inRow: range) {
+                            try index(label, keyIDs[Int(columns.keys[p])], columns.values[p], item.id)
                         }
                     }
                     try withIDKey(item.id) { key in
@@ -111,16 +128,6 @@ extension BulkLoader {
                     }
                     try labelRuns.add(item.id, under: label, into: labels)
                     perLabel[Int(batch.rows.labels[row])] += 1
-                    for (key, value) in properties ?? [] {
-                        let pair = UInt32(label) << 16 | UInt32(key)
-                        let unique = try uniqueCache[pair] ?? w.isUnique(label: label, key: key)
-                        uniqueCache[pair] = unique
-                        if unique {
-                            try w.indexProperty(label: label, key: key, value: value, vertex: VertexID(item.id), unique: true)
-                        } else if let encoded = IndexKeyCodec.encode(value) {
-                            indexEntries.append(label: label, key: key, value: encoded.bytes, vertex: item.id)
-                        }
-                    }
                 }
                 try labelRuns.flush(into: labels)
             }
@@ -128,7 +135,7 @@ extension BulkLoader {
         for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: true, label: labelIDs[i], by: Int64(n)) }
         try releasePagesAfterStage()   // and the look-ups of existing vertices before them
         timer.mark("vertices: records and labels")
-        try indexEntries.write(into: stores.properties, writer: w)
+        try indexEntries.write(into: stores.properties, writer: w, every: 1 << 17) { try releasePagesAfterStage() }
         try releasePagesAfterStage()
         timer.mark("vertices: property index")
         var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.rows.externalIDs[Int($0.row)]) }
@@ -162,41 +169,68 @@ extension BulkLoader {
 /// Property index entries gathered by a vertex load, their keys back to back in one buffer
 /// rather than an array each, and written in key order (then vertex order), which makes
 /// LMDB's inserts walk the tree from left to right.
-struct PropertyIndexEntries {
+///
+/// Each entry keeps its key's first 16 bytes as two integers, so that the sort compares
+/// integers and reaches for the buffer only past them: label and key take 4 bytes, the
+/// value's kind 1, and most values differ in their next 11.
+struct PropertyIndexEntries: ~Copyable {
     private struct Entry {
+        var head: UInt64
+        var next: UInt64
         var start: Int32
         var count: Int32
         var vertex: UInt64
     }
 
-    private var keys: [UInt8] = []
+    private var keys = ByteWriter(capacity: 1 << 16)
     private var entries: [Entry] = []
 
-    /// Adds the entry label + key + encoded value → vertex (the layout of `Keys.labelKey`).
-    mutating func append(label: SymbolID, key: SymbolID, value: [UInt8], vertex: UInt64) {
+    /// Adds the entry label + key + encoded value → vertex (the layout of `Keys.labelKey`),
+    /// unless the value is of a kind that is not indexed.
+    mutating func append(label: SymbolID, key: SymbolID, value: PropertyValue, vertex: UInt64) {
         let start = keys.count
-        withUnsafeBytes(of: label.bigEndian) { keys.append(contentsOf: $0) }
-        withUnsafeBytes(of: key.bigEndian) { keys.append(contentsOf: $0) }
-        keys.append(contentsOf: value)
-        entries.append(Entry(start: Int32(start), count: Int32(keys.count - start), vertex: vertex))
+        keys.append(bigEndian: label)
+        keys.append(bigEndian: key)
+        guard IndexKeyCodec.append(value, to: &keys) != nil else {
+            keys.removeLast(keys.count - start)
+            return
+        }
+        let (head, next) = keys.withUnsafeBytes { Self.prefix(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        entries.append(Entry(head: head, next: next, start: Int32(start), count: Int32(keys.count - start), vertex: vertex))
     }
 
-    /// Sorts the entries by key bytes, then vertex, and puts them.
-    mutating func write(into database: Database, writer w: GraphWriter) throws {
+    /// The first 16 bytes as two big-endian integers, zeros past the end.
+    private static func prefix(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: key.prefix(16))) }
+        return (UInt64(bigEndian: words.0), UInt64(bigEndian: words.1))
+    }
+
+    /// Sorts the entries by key bytes, then vertex, and puts them, calling `pause` after each
+    /// `stride` puts (puts all over a large index copy a page each, which stay mapped until
+    /// released).
+    mutating func write(into database: Database, writer w: GraphWriter, every stride: Int, pause: () throws -> Void) throws {
         guard !entries.isEmpty else { return }
         try keys.withUnsafeBytes { bytes in
             func key(_ e: Entry) -> UnsafeRawBufferPointer {
                 UnsafeRawBufferPointer(rebasing: bytes[Int(e.start)..<Int(e.start + e.count)])
             }
+            // Equal prefixes: the shorter key is a prefix of the longer if either ends within
+            // them (the padding is zeros, and so were the longer key's bytes there).
             entries.sort { a, b in
-                let n = min(a.count, b.count)
-                let order = memcmp(bytes.baseAddress! + Int(a.start), bytes.baseAddress! + Int(b.start), Int(n))
-                if order != 0 { return order < 0 }
+                if a.head != b.head { return a.head < b.head }
+                if a.next != b.next { return a.next < b.next }
+                let n = Int(min(a.count, b.count)) - 16
+                if n > 0 {
+                    let order = memcmp(bytes.baseAddress! + Int(a.start) + 16, bytes.baseAddress! + Int(b.start) + 16, n)
+                    if order != 0 { return order < 0 }
+                }
                 return a.count != b.count ? a.count < b.count : a.vertex < b.vertex
             }
             try w.txn.withCursor(on: database) { cursor in
-                for entry in entries {
+                for (i, entry) in entries.enumerated() {
                     try withIDKey(entry.vertex) { try cursor.put($0, forKey: key(entry)) }
+                    if (i + 1) % stride == 0 { try pause() }
                 }
             }
         }

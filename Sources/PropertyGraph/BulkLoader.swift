@@ -202,9 +202,14 @@ public final class BulkLoader {
         let appending = try w.txn.statistics(of: index).entries == 0
         var value = ByteWriter(capacity: 32)
         var previousHash: UInt64?
+        var written = 0
         try w.txn.withCursor(on: index) { cursor in
             for item in items {
                 defer { previousHash = item.hash }
+                // Puts into a large index copy a page each, all over it: hundreds of MB that
+                // would stay mapped (and count as resident) until the stage ends.
+                written += 1
+                if !appending && written % (1 << 17) == 0 { try releasePagesAfterStage() }
                 guard appending && item.hash != previousHash else {
                     // Into a non-empty index: a put that fails if the hash is taken, in hash
                     // order; only a taken hash (a collision, or the id exists) needs the

@@ -34,6 +34,12 @@ struct ByteWriter: ~Copyable {
     /// Forgets what was written, keeping the buffer.
     mutating func removeAll() { count = 0 }
 
+    /// Forgets the last `n` bytes written.
+    mutating func removeLast(_ n: Int) {
+        precondition(n <= count, "removing more bytes than were written")
+        count -= n
+    }
+
     /// Makes room for `additional` more bytes.
     @inline(__always)
     private mutating func reserve(_ additional: Int) {

@@ -27,34 +27,44 @@ enum IndexKeyCodec {
     /// The order-preserving encoding of `value`, or `nil` for lists, which are not indexed.
     static func encode(_ value: PropertyValue) -> IndexValue? {
         var w = ByteWriter(capacity: 16)
-        var exact = true
+        guard let exact = append(value, to: &w) else { return nil }
+        return IndexValue(bytes: w.bytes, isExact: exact)
+    }
+
+    /// Appends the order-preserving encoding of `value` to `w`: whether it is exact, or `nil`
+    /// (and nothing appended) for values that are not indexed. A bulk load encodes millions
+    /// of values this way, into one buffer, without an array each.
+    static func append(_ value: PropertyValue, to w: inout ByteWriter) -> Bool? {
         switch value {
         case .bool(let b):
             w.append(IndexKind.bool.rawValue)
             w.append(b ? 1 : 0)
+            return true
         case .string(let s):
             w.append(IndexKind.string.rawValue)
             var s = s
-            s.withUTF8 { utf8 in
-                if utf8.count > maximumIndexedValueBytes {
-                    exact = false
-                    w.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[0..<maximumIndexedValueBytes]))
-                } else {
-                    w.append(contentsOf: UnsafeRawBufferPointer(utf8))
+            return s.withUTF8 { utf8 in
+                let bytes = UnsafeRawBufferPointer(utf8)
+                guard bytes.count > maximumIndexedValueBytes else {
+                    w.append(contentsOf: bytes)
+                    return true
                 }
+                w.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<maximumIndexedValueBytes]))
+                return false
             }
         case .dateTime(let ms):
             w.append(IndexKind.dateTime.rawValue)
             w.append(bigEndian: UInt64(bitPattern: ms) ^ (1 << 63))
+            return true
         case .list, .set, .map, .uuid:
             return nil
         default:
             guard let d = value.numericValue else { return nil }
-            if case .int64(let i) = value, i.magnitude > (1 << 53) { exact = false }
             w.append(IndexKind.number.rawValue)
             w.append(bigEndian: orderedBits(d))
+            if case .int64(let i) = value, i.magnitude > (1 << 53) { return false }
+            return true
         }
-        return IndexValue(bytes: w.bytes, isExact: exact)
     }
 
     /// A double's bits rearranged so unsigned comparison orders like the numbers: positive

@@ -286,6 +286,19 @@ private func firstRecordFields(_ text: String) throws -> [CSVField] {
         #expect(file.withBytes { $0.count } == contents.count)
     }
 
+    @Test("discarding read pages, whole or partial, in or past the file, leaves every byte readable as it was")
+    func discardKeepsContents() throws {
+        let contents = (0..<(3 * 4096 + 100)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let path = try temporaryFile(contents)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try MappedFile(path: path)
+        #expect(Array(file.bytes) == contents)
+        for range in [0..<100, 10..<4096 + 10, 0..<2 * 4096, 4096..<contents.count + 9000, 5000..<5000, -5..<3] {
+            file.discard(range)
+            #expect(Array(file.bytes) == contents, "after discarding \(range)")
+        }
+    }
+
     @Test("an empty file maps to empty bytes and no records")
     func emptyFile() throws {
         let path = try temporaryFile([])

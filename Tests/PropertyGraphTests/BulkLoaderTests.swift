@@ -309,4 +309,60 @@ private func counts(_ graph: Graph) throws -> [Int] {
             #expect(try checker.componentProblems(in: graph, against: model) == [])
         }
     }
+
+    @Test("values that share their first bytes, or end within them, are indexed and found by equality, range and prefix")
+    func longSharedPrefixes() throws {
+        try withTemporaryGraph { graph throws in
+            let stem = "customer-0000000"
+            let values = [stem, stem + "1", stem + "10", stem + "\u{0}", "customer", "customer-", stem + "2", "c", stem + stem]
+            var batch = VertexBatch()
+            let name = batch.key("name")
+            var model = GraphModel()
+            for (i, value) in values.reversed().enumerated() {
+                batch.append(externalID: "v\(i)", label: "person", line: i + 2)
+                batch.appendProperty(name, .string(value))
+                model.addVertex(label: "person", properties: ["name": .string(value)], externalID: "v\(i)")
+            }
+            #expect(try BulkLoader(graph: graph).load(batch).inserted == values.count)
+            #expect(try GraphChecker().problems(in: graph, against: model) == [])
+            let withStem = try graph.read { g in try g.vertexIDs(label: "person", key: "name", prefix: stem) }
+            #expect(withStem.count == 6)
+        }
+    }
+
+    @Test("a row determined by its id counts as unchanged once this loader created that vertex; other rows still update")
+    func rowsDeterminedByID() throws {
+        try withTemporaryGraph { graph throws in
+            let loader = BulkLoader(graph: graph)
+            var first = VertexBatch()
+            let value = first.key("value")
+            first.append(externalID: "email:a@x.org", label: "email", line: 2, determinedByID: true)
+            first.appendProperty(value, .string("a@x.org"))
+            first.append(externalID: "p1", label: "person", line: 3)
+            first.appendProperty(first.key("name"), .string("Ann"))
+            #expect(try loader.load(first).inserted == 2)
+
+            var second = VertexBatch()
+            let value2 = second.key("value"), name = second.key("name")
+            second.append(externalID: "email:a@x.org", label: "email", line: 2, determinedByID: true)
+            second.appendProperty(value2, .string("a@x.org"))
+            second.append(externalID: "p1", label: "person", line: 3)
+            second.appendProperty(name, .string("Anne"))
+            second.append(externalID: "email:b@x.org", label: "email", line: 4, determinedByID: true)
+            second.appendProperty(value2, .string("b@x.org"))
+            let report = try loader.load(second)
+            #expect(report.inserted == 1 && report.updated == 1 && report.unchanged == 1)
+
+            // A loader that did not create the vertex reads it back, as for any other row.
+            var relabelled = VertexBatch()
+            relabelled.append(externalID: "email:a@x.org", label: "phone", line: 9, determinedByID: true)
+            #expect(try BulkLoader(graph: graph).load(relabelled).rejected.map(\.line) == [9])
+
+            var model = GraphModel()
+            model.addVertex(label: "email", properties: ["value": .string("a@x.org")], externalID: "email:a@x.org")
+            model.addVertex(label: "person", properties: ["name": .string("Anne")], externalID: "p1")
+            model.addVertex(label: "email", properties: ["value": .string("b@x.org")], externalID: "email:b@x.org")
+            #expect(try GraphChecker().problems(in: graph, against: model) == [])
+        }
+    }
 }

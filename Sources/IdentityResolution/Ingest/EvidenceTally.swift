@@ -5,13 +5,13 @@ import PropertyGraph
 /// and last. Identifiers are interned, so each event costs a few small hash
 /// look-ups rather than a string per edge.
 struct EvidenceTally {
-    private struct EdgeKey: Hashable {
+    fileprivate struct EdgeKey: Hashable {
         var link: Int32
         var from: Int32
         var to: Int32
     }
 
-    private struct Seen {
+    fileprivate struct Seen {
         var count: Int64
         var first: Int64?
         var last: Int64?
@@ -51,12 +51,21 @@ struct EvidenceTally {
         }
     }
 
+    /// The counts, for the load; the indexes (hundreds of MB for a large stream) are dropped.
+    consuming func finish() -> TalliedEvidence {
+        TalliedEvidence(identifiers: identifiers, edges: edges)
+    }
+}
+
+/// What an ``EvidenceTally`` counted, ready to load.
+struct TalliedEvidence: Sendable {
+    fileprivate let identifiers: [(id: String, line: Int)]
+    fileprivate let edges: [(key: EvidenceTally.EdgeKey, seen: EvidenceTally.Seen)]
+
     /// Loads the identifiers, then the edges in chunks; an edge that exists from an
     /// earlier batch gets its count added to and its first/last seen widened.
-    mutating func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int, summary: inout IngestSummary) throws {
-        // Tallying is over: the index's memory (hundreds of MB for a large stream) is given
-        // back before the loader needs its own.
-        identifierIndex = ExternalIDTable()
+    func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int) throws -> IngestSummary {
+        var summary = IngestSummary()
         var vertices = VertexBatch()
         let valueKey = vertices.key(IdentityGraphSchema.valueKey)
         for (id, line) in identifiers {
@@ -108,5 +117,6 @@ struct EvidenceTally {
             summary.issues += report.rejected.map { IngestIssue(file: file, line: $0.line, reason: $0.reason) }
             start = end
         }
+        return summary
     }
 }

@@ -2,19 +2,20 @@ import PropertyGraph
 
 /// One committed chunk of an ingest: the vertices and edges of up to
 /// ``Ingester/chunkRows`` rows, each identifier vertex once, loaded vertices
-/// first so that every edge finds its ends.
-struct IngestChunk {
+/// first so that every edge finds its ends. Built on the ingest's thread and
+/// loaded on the ``LoadQueue``'s.
+struct IngestChunk: Sendable {
     let file: String
     private var vertices = VertexBatch()
     private var edges = EdgeBatch()
     private var identifiersSeen: Set<String> = []
     private(set) var rows = 0
-    /// Identifier rows left out because the loader made them earlier: unchanged.
-    private var alreadyLoaded = 0
 
     init(file: String) {
         self.file = file
     }
+
+    var isEmpty: Bool { vertices.isEmpty && edges.isEmpty }
 
     mutating func addVertex(_ id: String, label: String, properties: [(String, PropertyValue)], line: Int) {
         rows += 1
@@ -22,16 +23,11 @@ struct IngestChunk {
         for (name, value) in properties { vertices.appendProperty(vertices.key(name), value) }
     }
 
-    /// Adds an identifier vertex, once per chunk. One the loader created in an earlier chunk
-    /// of this ingest is as this row would write it (its label and value are its name's),
-    /// so it counts as unchanged without a row.
-    mutating func addIdentifier(_ id: String, type: IdentifierType, value: String, line: Int, loader: BulkLoader) {
+    /// Adds an identifier vertex, once per chunk. Its label and value are its name's, so one
+    /// the loader created in an earlier chunk of this ingest counts as unchanged.
+    mutating func addIdentifier(_ id: String, type: IdentifierType, value: String, line: Int) {
         guard identifiersSeen.insert(id).inserted else { return }
-        guard !loader.created(vertex: id) else {
-            alreadyLoaded += 1
-            return
-        }
-        vertices.append(externalID: id, label: type.rawValue, line: line)
+        vertices.append(externalID: id, label: type.rawValue, line: line, determinedByID: true)
         vertices.appendProperty(vertices.key(IdentityGraphSchema.valueKey), .string(value))
     }
 
@@ -43,10 +39,9 @@ struct IngestChunk {
         for (name, value) in properties { edges.appendProperty(edges.key(name), value) }
     }
 
-    /// Loads what the chunk holds and empties it.
-    mutating func flush(into loader: BulkLoader, summary: inout IngestSummary) throws {
-        summary.vertices.unchanged += alreadyLoaded
-        alreadyLoaded = 0
+    /// Loads what the chunk holds: what that did.
+    func load(into loader: BulkLoader) throws -> IngestSummary {
+        var summary = IngestSummary()
         if !vertices.isEmpty {
             let report = try loader.load(vertices)
             summary.vertices.add(report)
@@ -57,9 +52,6 @@ struct IngestChunk {
             summary.edges.add(report)
             summary.issues += report.rejected.map { IngestIssue(file: file, line: $0.line, reason: $0.reason) }
         }
-        vertices = VertexBatch()
-        edges = EdgeBatch()
-        identifiersSeen.removeAll(keepingCapacity: true)
-        rows = 0
+        return summary
     }
 }

@@ -16,4 +16,14 @@ public struct IngestSummary: Sendable {
     public var issues: [IngestIssue] = []
 
     public init() {}
+
+    /// Adds what another part of the ingest did.
+    mutating func add(_ other: IngestSummary) {
+        records += other.records
+        events += other.events
+        vertices.add(other.vertices)
+        edges.add(other.edges)
+        skippedFiles += other.skippedFiles
+        issues += other.issues
+    }
 }

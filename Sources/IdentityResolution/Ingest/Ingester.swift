@@ -31,24 +31,34 @@ public struct Ingester {
     /// - Parameter progress: called with a short status line now and then.
     public func ingest(into graph: Graph, progress: (String) -> Void = { _ in }) throws -> IngestSummary {
         let loader = BulkLoader(graph: graph)
+        let loads = LoadQueue(loader: loader)
         var summary = IngestSummary()
+        // Evidence files loaded by this ingest, not yet visible to a read while their load waits.
+        var digests = Set<String>()
         // A store resolved before remembers what this ingest touches, for an incremental resolve.
         var touched: Set<String>? =
             try graph.read { try $0.vertexID(externalID: IdentityGraphSchema.resolutionStateID) } != nil ? [] : nil
-        for (index, source) in mapping.sources.enumerated() {
-            progress("ingesting \(source.name)")
-            do {
-                switch source.content {
-                case .records(let record):
-                    try ingestRecords(source, record, loader: loader, summary: &summary, touched: &touched)
-                case .evidence(let evidence):
-                    try ingestEvidence(source, evidence, loader: loader, summary: &summary, touched: &touched)
+        do {
+            for (index, source) in mapping.sources.enumerated() {
+                progress("ingesting \(source.name)")
+                do {
+                    switch source.content {
+                    case .records(let record):
+                        try ingestRecords(source, record, loads: loads, summary: &summary, touched: &touched)
+                    case .evidence(let evidence):
+                        try ingestEvidence(source, evidence, graph: graph, loads: loads, digests: &digests, summary: &summary, touched: &touched)
+                    }
+                } catch var issue as IngestIssue {
+                    issue.reason += " (sources[\(index)] '\(source.name)')"
+                    summary.issues.append(issue)
                 }
-            } catch var issue as IngestIssue {
-                issue.reason += " (sources[\(index)] '\(source.name)')"
-                summary.issues.append(issue)
             }
+        } catch {
+            // What was handed to the loads commits; then their thread stops.
+            _ = try? loads.finish()
+            throw error
         }
+        summary.add(try loads.finish())
         let changed = summary.vertices.inserted + summary.vertices.updated + summary.edges.inserted + summary.edges.updated
         if let touched, changed > 0 { try PendingChanges.note(touched, in: loader) }
         return summary
@@ -57,7 +67,7 @@ public struct Ingester {
     // MARK: Records
 
     private func ingestRecords(
-        _ source: Mapping.Source, _ record: Mapping.Record, loader: BulkLoader, summary: inout IngestSummary, touched: inout Set<String>?
+        _ source: Mapping.Source, _ record: Mapping.Record, loads: LoadQueue, summary: inout IngestSummary, touched: inout Set<String>?
     ) throws {
         var fields = FieldList()
         let keySlot = fields.slot(record.key)
@@ -118,22 +128,26 @@ public struct Ingester {
                         let identifierID = normalized[base + layout.identifier(i, .id)],
                         let edgeID = normalized[base + layout.identifier(i, .edgeID)]
                     else { continue }
-                    chunk.addIdentifier(identifierID, type: prepared.identifier.type, value: value, line: line, loader: loader)
+                    chunk.addIdentifier(identifierID, type: prepared.identifier.type, value: value, line: line)
                     touched?.insert(identifierID)
                     chunk.addEdge(edgeID, label: edgeLabels[i], from: recordID, to: identifierID, weight: edgeWeights[i],
                                   properties: [], line: line)
                 }
-                if chunk.rows >= chunkRows { try chunk.flush(into: loader, summary: &summary) }
+                if chunk.rows >= chunkRows {
+                    try loads.submit { [chunk] in try chunk.load(into: $0) }
+                    chunk = IngestChunk(file: file)
+                }
             }
         }
-        try chunk.flush(into: loader, summary: &summary)
+        if !chunk.isEmpty { try loads.submit { [chunk] in try chunk.load(into: $0) } }
         summary.issues += issues
     }
 
     // MARK: Evidence
 
     private func ingestEvidence(
-        _ source: Mapping.Source, _ evidence: Mapping.Evidence, loader: BulkLoader, summary: inout IngestSummary, touched: inout Set<String>?
+        _ source: Mapping.Source, _ evidence: Mapping.Evidence, graph: Graph, loads: LoadQueue, digests: inout Set<String>,
+        summary: inout IngestSummary, touched: inout Set<String>?
     ) throws {
         var fields = FieldList()
         let timeSlot = evidence.timestamp.map { fields.slot($0) }
@@ -158,7 +172,7 @@ public struct Ingester {
         if let path = reader.filePath {
             let digest = try SourceReader.open(path).withBytes { ContentDigest.of($0) }
             let id = "\(IdentityGraphSchema.ingestedFileLabel):\(ContentDigest.hex(digest))"
-            if try graph(loader).read({ try $0.vertexID(externalID: id) }) != nil {
+            if try digests.contains(id) || graph.read({ try $0.vertexID(externalID: id) }) != nil {
                 summary.skippedFiles.append(file)
                 return
             }
@@ -166,6 +180,7 @@ public struct Ingester {
         }
 
         var tally = EvidenceTally()
+        let eventsBefore = summary.events
         var issues: [IngestIssue] = []
         let linkTypes = links.map { (from: $0.link.from.type, to: $0.link.to.type) }
         let endCount = ends.count, allEnds = ends
@@ -208,17 +223,21 @@ public struct Ingester {
         }
         summary.issues += issues
         if touched != nil { touched!.formUnion(tally.identifierIDs) }
-        try tally.load(links: links.map(\.link), rules: rules, file: file, loader: loader, chunkRows: chunkRows, summary: &summary)
-        if let digestID {
-            var batch = VertexBatch()
-            let fileKey = batch.key("file")
-            let eventsKey = batch.key("events")
-            batch.append(externalID: digestID, label: IdentityGraphSchema.ingestedFileLabel, line: 0)
-            batch.appendProperty(fileKey, .string(file))
-            batch.appendProperty(eventsKey, .int64(Int64(summary.events)))
-            _ = try loader.load(batch)
+        let tallied = tally.finish()
+        let rules = rules, linkList = links.map(\.link), chunkRows = chunkRows, events = summary.events - eventsBefore
+        try loads.submit { [digestID] loader in
+            var loaded = try tallied.load(links: linkList, rules: rules, file: file, loader: loader, chunkRows: chunkRows)
+            if let digestID {
+                var batch = VertexBatch()
+                let fileKey = batch.key("file")
+                let eventsKey = batch.key("events")
+                batch.append(externalID: digestID, label: IdentityGraphSchema.ingestedFileLabel, line: 0)
+                batch.appendProperty(fileKey, .string(file))
+                batch.appendProperty(eventsKey, .int64(Int64(events)))
+                loaded.vertices.add(try loader.load(batch))
+            }
+            return loaded
         }
+        if let digestID { digests.insert(digestID) }
     }
-
-    private func graph(_ loader: BulkLoader) -> Graph { loader.graph }
 }

@@ -131,6 +131,7 @@ struct SourceReader: Sendable {
                 columns.append(index)
             }
             var values = [String?](repeating: nil, count: fields.count)
+            var read = 0
             while true {
                 let line: Int
                 do {
@@ -158,6 +159,10 @@ struct SourceReader: Sendable {
                     values[slot] = text.isEmpty ? nil : text
                 }
                 if valid { try body(line, values) }
+                if reader.offset - read >= 16 << 20 {
+                    file.discard(read..<reader.offset)
+                    read = reader.offset
+                }
             }
         }
     }
@@ -207,6 +212,7 @@ struct SourceReader: Sendable {
                 lines.removeAll(keepingCapacity: true)
                 ranges.removeAll(keepingCapacity: true)
             }
+            var read = 0
             try Self.forEachLine(in: bytes) { line, range in
                 lines.append(line)
                 ranges.append(range)
@@ -214,6 +220,8 @@ struct SourceReader: Sendable {
                     parse()
                     try body(block)
                     block.removeAll()
+                    file.discard(read..<range.upperBound)
+                    read = range.upperBound
                 }
             }
             if !lines.isEmpty { parse() }

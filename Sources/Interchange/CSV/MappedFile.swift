@@ -51,6 +51,20 @@ public final class MappedFile: @unchecked Sendable {
     /// it alive for you.
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: address, count: count) }
 
+    /// Tells the kernel that the bytes in `range` will not be read again, so that their pages
+    /// leave this process's resident memory (they stay in the page cache). The whole pages
+    /// inside `range` go; a reader that passes through a large file calls this behind itself,
+    /// and keeps a gigabyte of read input from counting against its memory.
+    public func discard(_ range: Range<Int>) {
+        guard let address else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (max(range.lowerBound, 0) + page - 1) / page * page
+        let end = min(range.upperBound, count) / page * page
+        guard start < end else { return }
+        // Only advice, like MADV_SEQUENTIAL above.
+        _ = madvise(address + start, end - start, MADV_DONTNEED)
+    }
+
     /// Lends the file's contents to `body`, keeping the mapping alive until it returns.
     public func withBytes<Value, Failure: Error>(
         _ body: (UnsafeRawBufferPointer) throws(Failure) -> Value

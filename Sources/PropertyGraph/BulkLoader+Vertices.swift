@@ -135,7 +135,7 @@ extension BulkLoader {
         for (i, n) in perLabel.enumerated() where n > 0 { w.adjustCount(vertex: true, label: labelIDs[i], by: Int64(n)) }
         try releasePagesAfterStage()   // and the look-ups of existing vertices before them
         timer.mark("vertices: records and labels")
-        try indexEntries.write(into: stores.properties, writer: w, every: 1 << 17) { try releasePagesAfterStage() }
+        try indexEntries.write(into: stores.properties, writer: w, every: randomPutsBetweenReleases) { try releasePagesAfterStage() }
         try releasePagesAfterStage()
         timer.mark("vertices: property index")
         var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.rows.externalIDs[Int($0.row)]) }

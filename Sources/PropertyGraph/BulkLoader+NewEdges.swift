@@ -59,6 +59,10 @@ extension BulkLoader {
                 }
             }
         }
+        // What the edges take on disk, a little under: records, both adjacency directions and
+        // the id index (as `loadEdges` counts them), and the name in the record and the index.
+        let prefault = prefaultNewPages(bytes: count * (20 + 2 * 33 + 24 + 2 * 20))
+        defer { prefault?.wait() }
         let weight = Float(defaultWeight)
         let rows = (0..<count).map { row in
             AdjacencyRow(near: from[row].rawValue, far: to[row].rawValue, edge: firstID + UInt64(row), weight: weight, label: labelID)

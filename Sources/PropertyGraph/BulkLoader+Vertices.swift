@@ -207,9 +207,8 @@ struct PropertyIndexEntries: ~Copyable {
     }
 
     /// Sorts the entries by key bytes, then vertex, and puts them, calling `pause` after each
-    /// `stride` puts (puts all over a large index copy a page each, which stay mapped until
-    /// released).
-    mutating func write(into database: Database, writer w: GraphWriter, every stride: Int, pause: () throws -> Void) throws {
+    /// `stride` puts (see `BulkLoader.randomPutsBetweenReleases`).
+    mutating func write(into database: Database, writer w: GraphWriter, every stride: Int?, pause: () throws -> Void) throws {
         guard !entries.isEmpty else { return }
         try keys.withUnsafeBytes { bytes in
             func key(_ e: Entry) -> UnsafeRawBufferPointer {
@@ -230,7 +229,7 @@ struct PropertyIndexEntries: ~Copyable {
             try w.txn.withCursor(on: database) { cursor in
                 for (i, entry) in entries.enumerated() {
                     try withIDKey(entry.vertex) { try cursor.put($0, forKey: key(entry)) }
-                    if (i + 1) % stride == 0 { try pause() }
+                    if let stride, (i + 1) % stride == 0 { try pause() }
                 }
             }
         }

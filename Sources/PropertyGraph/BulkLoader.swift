@@ -25,6 +25,14 @@ public final class BulkLoader {
     private var boundAfterLastCommit: UInt64?
     /// The name hashes of the edges this loader created.
     var createdEdges = HashSet64()
+    /// How many puts into a large index (at random places in it) a stage makes between two
+    /// releases of the mapped pages, or `nil` to release them only when a stage ends (see
+    /// `Graph.bulkLoad(at:expectedBytes:releasingPagesAbove:_:)`). Each such put copies a
+    /// page, and a stage of millions of them keeps hundreds of MB mapped, resident, until it
+    /// ends; each release costs the pages touched after it a fault. For a load whose peak
+    /// memory matters more than its last seconds: releasing every 128 k puts took 0.4 GB off
+    /// a 1 M-person ingest's peak, and would cost a resolve's 6 M `member_of` edges 1.7 s.
+    public var randomPutsBetweenReleases: Int?
     /// Whether every edge in the store was created by this loader (as `knowsEveryVertex` for
     /// vertices): then an edge whose name hash is not in `createdEdges` is new, and the store's
     /// edge index need not be searched for it.
@@ -125,10 +133,11 @@ public final class BulkLoader {
     /// empty database each key is appended (`MDB_APPEND`, which fills pages completely);
     /// otherwise keys are put in sorted order.
     func writeAdjacency(_ rows: [AdjacencyRow], into database: Database, writer w: GraphWriter) throws {
-        let flags: PutFlags = try w.txn.statistics(of: database).entries == 0 ? .append : []
+        let appending = try w.txn.statistics(of: database).entries == 0
         var packed = [UInt8](repeating: 0, count: 64 * adjacencyEntrySize)
         try w.txn.withCursor(on: database) { cursor in
             var start = 0
+            var sinceRelease = 0
             while start < rows.count {
                 let near = rows[start].near, label = rows[start].label
                 var end = start + 1
@@ -147,10 +156,16 @@ public final class BulkLoader {
                     var key = ((near << 16) | UInt64(label)).bigEndian
                     try withUnsafeBytes(of: &key) { k in
                         try cursor.putDuplicates(UnsafeRawBufferPointer(rebasing: buffer[0..<count * adjacencyEntrySize]),
-                                                 count: count, forKey: UnsafeRawBufferPointer(rebasing: k[0..<adjacencyKeySize]), flags: flags)
+                                                 count: count, forKey: UnsafeRawBufferPointer(rebasing: k[0..<adjacencyKeySize]),
+                                                 flags: appending ? .append : [])
                     }
                 }
                 start = end
+                sinceRelease += count
+                if !appending, let stride = randomPutsBetweenReleases, sinceRelease >= stride {
+                    try releasePagesAfterStage()
+                    sinceRelease = 0
+                }
             }
         }
         try releasePagesAfterStage()
@@ -164,13 +179,6 @@ public final class BulkLoader {
     func releasePagesAfterStage() throws {
         try graph.releaseMappedPagesIfLarge()
     }
-
-    /// How many puts into a large index (at random places in it) a stage makes between two
-    /// releases of the mapped pages: each such put copies a page, and a stage of millions of
-    /// them would otherwise keep hundreds of MB mapped, resident, until it ends (at 1 M people
-    /// that lifted an ingest's peak RSS by 0.4 GB). Each release costs the pages touched after
-    /// it a fault: every 128 k puts cost a resolve 1.7 s on 6 M `member_of` edges.
-    var randomPutsBetweenReleases: Int { 1 << 18 }
 
     /// Starts faulting in, on another core, the fresh pages of the map that about `bytes` of
     /// new entries will take, so the writer does not stop at each (see
@@ -214,7 +222,7 @@ public final class BulkLoader {
             for item in items {
                 defer { previousHash = item.hash }
                 written += 1
-                if !appending && written % randomPutsBetweenReleases == 0 { try releasePagesAfterStage() }
+                if !appending, let stride = randomPutsBetweenReleases, written % stride == 0 { try releasePagesAfterStage() }
                 guard appending && item.hash != previousHash else {
                     // Into a non-empty index: a put that fails if the hash is taken, in hash
                     // order; only a taken hash (a collision, or the id exists) needs the

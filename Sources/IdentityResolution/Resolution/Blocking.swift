@@ -60,13 +60,7 @@ struct Blocking {
         func column(_ key: Rules.BlockingKey) -> [String?]? {
             if let known = keyColumns[key.name] { return known }
             guard let index = graph.attributeNames.firstIndex(of: key.attribute) else { return nil }
-            let values = records.map { record -> String? in
-                guard let value = graph.attribute(index, of: record) else { return nil }
-                switch key.phonetic {
-                case .soundex?: return soundex(value)
-                case nil: return value
-                }
-            }
+            let values = records.map { record in graph.attribute(index, of: record).flatMap { Self.part(key, of: $0) } }
             keyColumns[key.name] = values
             return values
         }
@@ -74,21 +68,47 @@ struct Blocking {
         for (spec, keys) in specs.enumerated() {
             let columns = keys.compactMap(column)
             guard columns.count == keys.count else { continue }
-            // A block is named by its spec and its key values, each value followed by a unit
-            // separator; a record missing a value is in no block of the spec.
-            let prefix = specNames[spec] + "\u{1E}"
+            let start = prefix(of: spec)
             records: for (position, record) in records.enumerated() {
-                var name = prefix
+                var name = start
                 for column in columns {
                     guard let part = column[position] else { continue records }
-                    name += part
-                    name.unicodeScalars.append("\u{1F}")
+                    Self.append(part, to: &name)
                 }
                 entries.append(Entry(key: VertexGroupKey(name), node: record, spec: Int32(spec)))
             }
         }
         entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.node < $1.node }
         return entries
+    }
+
+    /// The block under `spec` of a record whose attribute values `value` gives by name, as
+    /// ``entries(of:)`` names it; nil when the record lacks one of the spec's keys.
+    func key(spec: Int, of value: (String) throws -> String?) rethrows -> VertexGroupKey? {
+        var name = prefix(of: spec)
+        for key in specs[spec] {
+            guard let part = try value(key.attribute).flatMap({ Self.part(key, of: $0) }) else { return nil }
+            Self.append(part, to: &name)
+        }
+        return VertexGroupKey(name)
+    }
+
+    // A block is named by its spec and its key values, each value followed by a unit
+    // separator; a record missing a value is in no block of the spec.
+
+    private func prefix(of spec: Int) -> String { specNames[spec] + "\u{1E}" }
+
+    private static func append(_ part: String, to name: inout String) {
+        name += part
+        name.unicodeScalars.append("\u{1F}")
+    }
+
+    /// A key's part of a block name, from the record's value of its attribute.
+    private static func part(_ key: Rules.BlockingKey, of value: String) -> String? {
+        switch key.phonetic {
+        case .soundex?: soundex(value)
+        case nil: value
+        }
     }
 
     /// The blocks of `entries` (from ``entries(of:)``): each block's range in them.

@@ -28,6 +28,8 @@ struct ResolutionRegion {
         var identities = Set<VertexID>(), households = Set<VertexID>()
         let resolutionLabels: Set<String> = [IdentityGraphSchema.memberOfLabel, IdentityGraphSchema.livesInLabel]
         let recordLabel = try r.symbolID(IdentityGraphSchema.recordLabel)
+        let storeRecords = try r.vertexCount(label: IdentityGraphSchema.recordLabel)
+        var recordSet: RecordVertexSet?
 
         func enqueueMembers(of identity: VertexID) throws {
             guard identities.insert(identity).inserted else { return }
@@ -81,8 +83,12 @@ struct ResolutionRegion {
                     reached.append(Reached(vertex: vertex, type: type, neighbors: first..<neighbors.count, joins: joins))
                 }
             }
-            // Whether each identifier's neighbours are records, read in one sorted pass.
-            let isRecord = try r.vertexLabels(neighbors.map { VertexID($0) }).map { $0 != nil && $0 == recordLabel }
+            // Whether each identifier's neighbours are records: once there are enough of them to
+            // pay for reading every record id in the store, a bit test each; before, their labels
+            // read in one sorted pass.
+            if recordSet == nil && neighbors.count * 64 >= storeRecords { recordSet = try RecordVertexSet(r) }
+            let isRecord = try recordSet.map { set in neighbors.map(set.contains) }
+                ?? r.vertexLabels(neighbors.map { VertexID($0) }).map { $0 != nil && $0 == recordLabel }
             for identifier in reached {
                 let records = isRecord[identifier.neighbors].count { $0 }
                 let limit = rules.guards.fanOut.limit(for: identifier.type).maxRecords ?? Int.max

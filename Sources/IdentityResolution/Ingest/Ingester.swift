@@ -31,7 +31,8 @@ public struct Ingester {
     /// - Parameter progress: called with a short status line now and then.
     public func ingest(into graph: Graph, progress: (String) -> Void = { _ in }) throws -> IngestSummary {
         let loader = BulkLoader(graph: graph)
-        // The ingest's peak memory is the one of a 1 M-person run that comes near its budget.
+        // Of ingest and resolve, the ingest's peak memory is the one near the budget (4 GB at
+        // 1 M people): worth a few faults.
         loader.randomPutsBetweenReleases = 1 << 17
         let loads = LoadQueue(loader: loader)
         var summary = IngestSummary()

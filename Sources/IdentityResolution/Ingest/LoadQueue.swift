@@ -46,11 +46,12 @@ final class LoadQueue {
             running = true
             DispatchQueue.global().async { [jobs, idle, outcome, loader] in
                 while case .job(let job) = jobs.take() {
-                    guard !outcome.failed else { continue }
-                    do {
-                        outcome.add(try job(loader.loader))
-                    } catch {
-                        outcome.fail(error)
+                    if !outcome.failed {
+                        do {
+                            outcome.add(try job(loader.loader))
+                        } catch {
+                            outcome.fail(error)
+                        }
                     }
                     // The last reference to what the job loaded (millions of strings).
                     releaseElsewhere(job)

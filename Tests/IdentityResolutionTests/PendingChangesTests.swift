@@ -21,12 +21,19 @@ import Testing
 
     static let touched = ["record:crm:C3", "email:ann.lee@example.org", "phone:+12175550101"]
 
+    /// A store holding `base`, resolved, then `batch` ingested into it: one pending change.
+    private static func withPendingBatch(_ body: (Graph, String) throws -> Void) throws {
+        try RetailScenario.withStore { graph, directory in
+            try base.ingest(into: graph, directory: directory)
+            try Resolver().resolve(graph)
+            try batch.ingest(into: graph, directory: directory)
+            try body(graph, directory)
+        }
+    }
+
     @Test("an ingest into a resolved store notes the touched vertices by id, in ascending order")
     func notesVertexIDs() throws {
-        try RetailScenario.withStore { graph, directory in
-            try Self.base.ingest(into: graph, directory: directory)
-            try Resolver().resolve(graph)
-            try Self.batch.ingest(into: graph, directory: directory)
+        try Self.withPendingBatch { graph, directory in
             let expected = try graph.read { r in try Self.touched.map { try #require(try r.vertexID(externalID: $0)).rawValue } }
             let marker = try #require(try graph.read { try $0.vertexIDs(label: PendingChanges.label) }.first)
             let properties = try #require(try graph.read { try $0.vertex(marker) }).properties
@@ -38,10 +45,7 @@ import Testing
 
     @Test("a pending change that names the touched vertices by external id, as older stores do, still resolves incrementally as a full resolve would")
     func readsExternalIDsOfOlderStores() throws {
-        try RetailScenario.withStore { graph, directory in
-            try Self.base.ingest(into: graph, directory: directory)
-            try Resolver().resolve(graph)
-            try Self.batch.ingest(into: graph, directory: directory)
+        try Self.withPendingBatch { graph, directory in
             let seeds = try PendingChanges.read(from: graph).seeds
             try graph.write { w in
                 let marker = try #require(try w.vertexIDs(label: PendingChanges.label).first)

@@ -89,7 +89,7 @@ extension BulkLoader {
         var indexEntries = PropertyIndexEntries()
         var record = ByteWriter(capacity: 64)
         var perLabel = [Int](repeating: 0, count: labelIDs.count)
-        var labelRuns = DuplicateRuns()
+        var labelRuns = DuplicateRuns<SymbolID>(flags: .appendDuplicate, limit: 512)
         // The batch's (label, key) pairs under a unique constraint: seldom any.
         var uniquePairs = Set<UInt32>()
         for label in labelIDs {

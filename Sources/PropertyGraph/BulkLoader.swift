@@ -268,25 +268,33 @@ public final class BulkLoader {
 @available(*, unavailable)
 extension BulkLoader: Sendable {}
 
-/// New vertex ids gathered per label and appended to the label index a page at a time
-/// (`MDB_MULTIPLE` with `MDB_APPENDDUP`): ids ascend, so they go after every id the label has.
-struct DuplicateRuns {
-    private var label: SymbolID = 0
+/// Vertex ids put as duplicates under the key they follow, each run of one key in one
+/// `MDB_MULTIPLE` put of up to `limit` ids. The label index gets new vertices this way
+/// (`MDB_APPENDDUP`: ids ascend, so they go after every id the label has), and the groups
+/// index its members (`MDB_APPEND`: keys and ids ascend in an emptied index).
+struct DuplicateRuns<Key: FixedWidthInteger> {
+    private let flags: PutFlags
+    private let limit: Int
+    private var key: Key = 0
     private var ids: [UInt8] = []
     private var count = 0
-    private let limit = 512
 
-    mutating func add(_ id: UInt64, under label: SymbolID, into labels: Cursor) throws {
-        if count > 0 && (label != self.label || count == limit) { try flush(into: labels) }
-        self.label = label
+    init(flags: PutFlags, limit: Int = .max) {
+        self.flags = flags
+        self.limit = limit
+    }
+
+    mutating func add(_ id: UInt64, under key: Key, into cursor: Cursor) throws {
+        if count > 0 && (key != self.key || count == limit) { try flush(into: cursor) }
+        self.key = key
         withIDBytes(id) { ids.append(contentsOf: $0) }
         count += 1
     }
 
-    mutating func flush(into labels: Cursor) throws {
+    mutating func flush(into cursor: Cursor) throws {
         guard count > 0 else { return }
-        try withSymbolKey(label) { key in
-            try ids.withUnsafeBytes { try labels.putDuplicates($0, count: count, forKey: key, flags: .appendDuplicate) }
+        try withUnsafeBytes(of: key.bigEndian) { key in
+            try ids.withUnsafeBytes { try cursor.putDuplicates($0, count: count, forKey: key, flags: flags) }
         }
         ids.removeAll(keepingCapacity: true)
         count = 0
@@ -302,9 +310,4 @@ func withIDKey<R>(_ id: UInt64, _ body: (UnsafeRawBufferPointer) throws -> R) re
 func storeID(_ id: UInt64, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
     buffer.storeBytes(of: UInt16(truncatingIfNeeded: id >> 32).bigEndian, toByteOffset: offset, as: UInt16.self)
     buffer.storeBytes(of: UInt32(truncatingIfNeeded: id).bigEndian, toByteOffset: offset + 2, as: UInt32.self)
-}
-
-@inline(__always)
-func withSymbolKey<R>(_ id: SymbolID, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try withUnsafeBytes(of: id.bigEndian, body)
 }

@@ -34,24 +34,10 @@ extension GraphWriter {
         precondition(keys.count == members.count, "one key per member")
         let groups = groupIndex
         try txn.removeAll(in: groups)
-        var packed = [UInt8](repeating: 0, count: 64 * idSize)
+        var runs = DuplicateRuns<UInt64>(flags: .append)
         try txn.withCursor(on: groups) { cursor in
-            var start = 0
-            while start < keys.count {
-                let key = keys[start]
-                var end = start + 1
-                while end < keys.count && keys[end] == key { end += 1 }
-                let count = end - start
-                if packed.count < count * idSize { packed = [UInt8](repeating: 0, count: count * idSize) }
-                try packed.withUnsafeMutableBytes { buffer in
-                    for i in 0..<count { storeID(members[start + i].rawValue, into: buffer, at: i * idSize) }
-                    try withUnsafeBytes(of: key.rawValue.bigEndian) { k in
-                        try cursor.putDuplicates(UnsafeRawBufferPointer(rebasing: buffer[0..<count * idSize]),
-                                                 count: count, forKey: k, flags: .append)
-                    }
-                }
-                start = end
-            }
+            for (key, member) in zip(keys, members) { try runs.add(member.rawValue, under: key.rawValue, into: cursor) }
+            try runs.flush(into: cursor)
         }
     }
 

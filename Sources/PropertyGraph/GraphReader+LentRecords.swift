@@ -33,17 +33,21 @@ package struct LentProperties {
         }
     }
 
-    /// The UTF-8 bytes of string property `key`, or `nil` when there is no such property or
-    /// its value is not a string.
+    /// The value of property `key`, or `nil` when there is no such property.
     /// - Complexity: O(properties); strings are skipped without a copy.
-    package func string(_ key: SymbolID) throws(StorageError) -> UnsafeRawBufferPointer? {
+    package func value(_ key: SymbolID) throws(StorageError) -> LentValue? {
         var r = ByteReader(bytes)
         for _ in 0..<(try r.varint()) {
             let (k, value) = try next(&r)
-            guard k == key else { continue }
-            if case .string(let utf8) = value { return utf8 }
-            return nil
+            if k == key { return value }
         }
+        return nil
+    }
+
+    /// The UTF-8 bytes of string property `key`, or `nil` when there is no such property or
+    /// its value is not a string.
+    package func string(_ key: SymbolID) throws(StorageError) -> UnsafeRawBufferPointer? {
+        if case .string(let utf8)? = try value(key) { return utf8 }
         return nil
     }
 

@@ -10,8 +10,10 @@ import PropertyGraph
 struct UsualPlaces {
     private var usual: [Int32: Int32] = [:]
     static let minimumSightings = 2.0
-    /// Members read between two releases of the store's mapped pages.
-    private static let releaseInterval = 1 << 16
+    /// Sightings whose counts are read together. Their edge records are scattered over the
+    /// store: sorted by id, a batch is read along one cursor, and the pages it mapped are
+    /// released before the next, so they do not pile up in the resident set.
+    private static let batchSize = 1 << 15
 
     /// Whether `place` is the usual place of `member`.
     func isUsual(_ place: Int32, of member: Int32) -> Bool { usual[member] == place }
@@ -21,31 +23,72 @@ struct UsualPlaces {
     ) throws -> UsualPlaces {
         var places = UsualPlaces()
         guard !types.isEmpty else { return places }
+        func isPlace(_ node: Int32) -> Bool { model.type(of: node).map(types.contains) ?? false }
         try graph.read { r in
-            var visited = 0
+            guard let countKey = try r.symbolID(IdentityGraphSchema.countKey) else { return }
+            var batch = Sightings()
             for node in 0..<Int32(model.nodeCount) where members[Int(node)] >= 0 && !model.isRecord(node) {
-                // The edge records read are scattered over the store and each is read once:
-                // unmapped every so often, they do not pile up in the resident set.
-                visited += 1
-                if visited % releaseInterval == 0 { try graph.releaseMappedPages() }
-                guard adjacency.neighbors(of: node).contains(where: { model.type(of: $0).map(types.contains) ?? false }) else { continue }
-                var best: (place: Int32, count: Double)?
-                var tied = false
+                guard adjacency.neighbors(of: node).contains(where: isPlace) else { continue }
                 try r.forEachAdjacentEdge(of: VertexID(model.vertexIDs[Int(node)]), direction: .both) { edge in
-                    guard let other = model.nodeOfVertex[edge.other.rawValue], let type = model.type(of: other), types.contains(type),
-                        let count = try r.edge(edge.edge)?.properties[IdentityGraphSchema.countKey]?.numericValue
-                    else { return true }
-                    if best == nil || count > best!.count {
-                        best = (other, count)
-                        tied = false
-                    } else if count == best!.count {
-                        tied = true
+                    if let other = model.nodeOfVertex[edge.other.rawValue], isPlace(other) {
+                        batch.append(member: node, place: other, edge: edge.edge)
                     }
                     return true
                 }
-                if let best, !tied, best.count >= minimumSightings { places.usual[node] = best.place }
+                if batch.edges.count >= batchSize {   // a member's sightings all go in one batch
+                    try places.takeUsual(from: batch, counts: r.counts(of: batch.edges, key: countKey))
+                    batch = Sightings()
+                    try graph.releaseMappedPages()
+                }
             }
+            try places.takeUsual(from: batch, counts: r.counts(of: batch.edges, key: countKey))
         }
         return places
+    }
+
+    /// Records the usual place of each member in `batch`, given each sighting's count (nil
+    /// where its edge has none).
+    private mutating func takeUsual(from batch: Sightings, counts: [Double?]) {
+        var start = 0
+        while start < batch.members.count {
+            let member = batch.members[start]
+            var end = start
+            var best: (place: Int32, count: Double)?
+            var tied = false
+            while end < batch.members.count && batch.members[end] == member {
+                defer { end += 1 }
+                guard let count = counts[end] else { continue }
+                if best == nil || count > best!.count {
+                    best = (batch.places[end], count)
+                    tied = false
+                } else if count == best!.count {
+                    tied = true
+                }
+            }
+            if let best, !tied, best.count >= Self.minimumSightings { usual[member] = best.place }
+            start = end
+        }
+    }
+}
+
+/// Evidence edges between members and places, a member's together, in columns.
+private struct Sightings {
+    var members: [Int32] = []
+    var places: [Int32] = []
+    var edges: [EdgeID] = []
+
+    mutating func append(member: Int32, place: Int32, edge: EdgeID) {
+        members.append(member)
+        places.append(place)
+        edges.append(edge)
+    }
+}
+
+private extension GraphReader {
+    /// The numeric value of property `key` on each of `edges`, nil where it has none.
+    func counts(of edges: [EdgeID], key: SymbolID) throws -> [Double?] {
+        try edgeRecords(edges).map { record in
+            if case .value(let value)? = try record.properties.value(key) { value.numericValue } else { nil }
+        }
     }
 }

@@ -49,7 +49,7 @@ extension BulkLoader {
                 knownVertices.insert(externalID, hash: hash, id: id.rawValue)
             }
             guard let id = existing else {
-                let indexHash = graph.externalIDHasher.isStable ? hash : graph.externalIDHasher(externalID)
+                let indexHash = graph.externalIDHasher(externalID, hash: hash)
                 created.append(HashedID(hash: indexHash, id: candidate, row: Int32(row)))
                 continue
             }

@@ -60,7 +60,7 @@ func sortedAdjacency(_ rows: [AdjacencyRow], flipped: Bool) -> [AdjacencyRow] {
     return sorted
 }
 
-/// Something sorted by a uniformly distributed 64-bit hash.
+/// Something sorted by an id-index key (see `namespacedHash`).
 protocol Hashed {
     var hash: UInt64 { get }
 }
@@ -82,29 +82,44 @@ struct NamedHashedID: Hashed {
     var name: String
 }
 
-/// Sorts by hash, ties in their original order. Hashes are uniform, so a counting sort on
-/// the top bits leaves buckets of a few entries for insertion sort.
+/// Sorts by index key (see `namespacedHash`), ties in their original order. The top 16 bits
+/// name a namespace and the bits below are uniform, so one counting sort does it: each
+/// namespace gets about as many buckets as it has items, a run of them in namespace order, and
+/// an item goes to the bucket its namespace's run holds for the top bits below the namespace.
+/// That leaves buckets of a few items for insertion sort. (Buckets on the top bits alone would
+/// leave one per namespace, and insertion sort would take quadratic time over it.)
 /// - Complexity: O(n) expected.
 func sortByHash<Item: Hashed>(_ items: inout [Item]) {
     guard items.count > 1 else { return }
-    var bits = 1
-    while (1 << bits) < items.count && bits < 24 { bits += 1 }
-    let shift = UInt64(64 - bits)
-    var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-    for item in items { starts[Int(item.hash >> shift) + 1] += 1 }
-    for i in 0..<(1 << bits) { starts[i + 1] += starts[i] }
+    var perNamespace = [Int](repeating: 0, count: 1 << 16)
+    for item in items { perNamespace[Int(item.hash >> 48)] += 1 }
+    // Namespace → (its first bucket, how far its keys shift to give a bucket in its run).
+    var runs = [(first: Int, shift: UInt64)](repeating: (0, 0), count: 1 << 16)
+    var bucketCount = 0
+    for namespace in 0..<(1 << 16) where perNamespace[namespace] > 0 {
+        let bits = min(24, Int.bitWidth - perNamespace[namespace].leadingZeroBitCount)
+        runs[namespace] = (bucketCount, UInt64(48 - bits))
+        bucketCount += 1 << bits
+    }
+    @inline(__always) func bucket(_ hash: UInt64) -> Int {
+        let run = runs[Int(hash >> 48)]
+        return run.first + Int((hash & 0xFFFF_FFFF_FFFF) >> run.shift)
+    }
+    var starts = [Int](repeating: 0, count: bucketCount + 1)
+    for item in items { starts[bucket(item.hash) + 1] += 1 }
+    for i in 0..<bucketCount { starts[i + 1] += starts[i] }
     var next = starts
     let sorted = [Item](unsafeUninitializedCapacity: items.count) { buffer, initialized in
         for item in items {
-            let bucket = Int(item.hash >> shift)
-            (buffer.baseAddress! + next[bucket]).initialize(to: item)
-            next[bucket] += 1
+            let b = bucket(item.hash)
+            (buffer.baseAddress! + next[b]).initialize(to: item)
+            next[b] += 1
         }
         initialized = items.count
     }
     items = sorted
     items.withUnsafeMutableBufferPointer { buffer in
-        for b in 0..<(1 << bits) where starts[b + 1] - starts[b] > 1 {
+        for b in 0..<bucketCount where starts[b + 1] - starts[b] > 1 {
             insertionSort(buffer, starts[b]..<starts[b + 1]) { $0.hash < $1.hash }
         }
     }

@@ -14,7 +14,7 @@ import Darwin
 public final class Graph: Sendable {
 
     /// The layout version this code reads and writes.
-    public static let schemaVersion: UInt32 = 2
+    public static let schemaVersion: UInt32 = 3
 
     public let path: String
     public let environment: Environment

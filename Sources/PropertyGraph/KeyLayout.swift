@@ -11,7 +11,7 @@ import LMDB
 /// | edges | edgeID(6) | label (varint) · from (varint) · to (varint) · external id · property map |
 /// | out, in (dupsort, dupfixed) | vertexID(6) · edge label(2) | other vertexID(6) · edgeID(6) · weight (f32, 4) |
 /// | labels (dupsort, dupfixed) | vertex label(2) | vertexID(6) |
-/// | vertex_ids, edge_ids | hash64(external id), or hash64 · external id after a collision | id(6) |
+/// | vertex_ids, edge_ids | key64(external id): namespace hash16 · hash48, or key64 · external id after a collision | id(6) (vertex_ids: · external id) |
 /// | unique | label(2) · key(2) · index value | vertexID(6) |
 /// | properties (dupsort, dupfixed) | label(2) · key(2) · index value | vertexID(6) |
 /// | counts | "v"/"e" + label(2) | count (8) |

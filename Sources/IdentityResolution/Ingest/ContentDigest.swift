@@ -11,15 +11,18 @@ import PropertyGraph
 enum ContentDigest {
     static let segmentBytes = 16 << 20
 
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    /// The digest of `bytes`; `done` is told each segment's range once it is read (the
+    /// ingest drops a mapped file's pages from its resident set there).
+    static func of(_ bytes: UnsafeRawBufferPointer, done: (@Sendable (Range<Int>) -> Void)? = nil) -> UInt64 {
         let segments = max(1, (bytes.count + segmentBytes - 1) / segmentBytes)
         var digests = [UInt64](repeating: 0, count: segments)
         digests.withUnsafeMutableBufferPointer { out in
             let shared = (SharedBytes(bytes: bytes), SharedBuffer(base: out))
             DispatchQueue.concurrentPerform(iterations: segments) { i in
                 let start = i * segmentBytes
-                let segment = UnsafeRawBufferPointer(rebasing: shared.0.bytes[start..<min(shared.0.bytes.count, start + segmentBytes)])
-                shared.1.base[i] = digest(segment)
+                let range = start..<min(shared.0.bytes.count, start + segmentBytes)
+                shared.1.base[i] = digest(UnsafeRawBufferPointer(rebasing: shared.0.bytes[range]))
+                done?(range)
             }
         }
         var h = mix(0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count))

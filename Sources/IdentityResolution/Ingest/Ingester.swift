@@ -173,7 +173,10 @@ public struct Ingester {
 
         var digestID: String?
         if let path = reader.filePath {
-            let digest = try SourceReader.open(path).withBytes { ContentDigest.of($0) }
+            // Its pages are dropped as they are read: a large event stream would otherwise
+            // count in the resident set until the file is closed.
+            let mapped = try SourceReader.open(path)
+            let digest = mapped.withBytes { ContentDigest.of($0, done: { mapped.discard($0) }) }
             let id = "\(IdentityGraphSchema.ingestedFileLabel):\(ContentDigest.hex(digest))"
             if try digests.contains(id) || graph.read({ try $0.vertexID(externalID: id) }) != nil {
                 summary.skippedFiles.append(file)

@@ -38,16 +38,9 @@ struct ExternalIDHasher: Sendable {
 
     let custom: (@Sendable (String) -> UInt64)?
 
+    /// The key of `externalID`; `hash` is its `stableHash` when the caller has it.
     @inline(__always)
-    func callAsFunction(_ externalID: String) -> UInt64 {
-        if let custom { return custom(externalID) }
-        var name = externalID
-        return name.withUTF8 { namespacedHash(UnsafeRawBufferPointer($0)) }
-    }
-
-    /// The key of `externalID`, whose `stableHash` is `hash`.
-    @inline(__always)
-    func callAsFunction(_ externalID: String, hash: UInt64) -> UInt64 {
+    func callAsFunction(_ externalID: String, hash: UInt64? = nil) -> UInt64 {
         if let custom { return custom(externalID) }
         var name = externalID
         return name.withUTF8 { namespacedHash(UnsafeRawBufferPointer($0), hash: hash) }
@@ -62,7 +55,7 @@ struct ExternalIDHasher: Sendable {
 /// namespaces rewrites only their part of it: a resolve's millions of `member_of:…` edges
 /// go into a range no other id shares, instead of touching every page of the index as
 /// hashes spread over the whole key space did. 48 bits keep collisions within a namespace
-/// rare (one expected pair among 16 M ids), and the index resolves those as any other.
+/// rare (about one pair expected among 16 M ids), and the index resolves those as any other.
 func namespacedHash(_ bytes: UnsafeRawBufferPointer, hash: UInt64? = nil) -> UInt64 {
     let end = bytes.prefix(maximumNamespaceBytes).firstIndex(of: UInt8(ascii: ":")) ?? 0
     let namespace = stableHash(UnsafeRawBufferPointer(rebasing: bytes[..<end]))

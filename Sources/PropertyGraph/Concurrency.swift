@@ -46,6 +46,14 @@ package struct SharedBuffer<Element>: @unchecked Sendable {
     package init(base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }
 
+/// A buffer that parallel workers only read.
+package struct SharedReadOnly<Element>: @unchecked Sendable {
+    // @unchecked Sendable: nothing writes the buffer while the workers (`forEachPart`) run.
+    package let buffer: UnsafeBufferPointer<Element>
+
+    package init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
+}
+
 /// A bounded channel between one producing and one consuming thread: `put` waits while
 /// `capacity` items wait, `take` waits while none does. A reader hands what it prepared to a
 /// writer through it, so the next items are prepared while the writer works and at most

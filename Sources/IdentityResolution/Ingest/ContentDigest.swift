@@ -17,11 +17,11 @@ enum ContentDigest {
         let segments = max(1, (bytes.count + segmentBytes - 1) / segmentBytes)
         var digests = [UInt64](repeating: 0, count: segments)
         digests.withUnsafeMutableBufferPointer { out in
-            let shared = (SharedBytes(bytes: bytes), SharedBuffer(base: out))
+            let shared = (SharedReadOnly(bytes.assumingMemoryBound(to: UInt8.self)), SharedBuffer(base: out))
             DispatchQueue.concurrentPerform(iterations: segments) { i in
                 let start = i * segmentBytes
-                let range = start..<min(shared.0.bytes.count, start + segmentBytes)
-                shared.1.base[i] = digest(UnsafeRawBufferPointer(rebasing: shared.0.bytes[range]))
+                let range = start..<min(shared.0.buffer.count, start + segmentBytes)
+                shared.1.base[i] = digest(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: shared.0.buffer[range])))
                 done?(range)
             }
         }
@@ -64,10 +64,4 @@ enum ContentDigest {
         let s = String(digest, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }
-}
-
-/// The file's bytes, which the digest's workers only read.
-private struct SharedBytes: @unchecked Sendable {
-    // @unchecked Sendable: nothing writes the mapped file while the digest runs.
-    let bytes: UnsafeRawBufferPointer
 }

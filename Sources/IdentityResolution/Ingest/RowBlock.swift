@@ -95,10 +95,3 @@ struct RowBlock: Sendable {
         return results
     }
 }
-
-/// A buffer parallel workers only read.
-private struct SharedReadOnly<Element>: @unchecked Sendable {
-    // @unchecked Sendable: nothing writes the buffer while the workers (`forEachPart`) run.
-    let buffer: UnsafeBufferPointer<Element>
-    init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
-}

@@ -5,17 +5,20 @@ import Darwin
 #endif
 
 /// External id → internal id, for the ids one bulk load has seen: an open-addressing hash table
-/// keyed by `stableHash`, with the key string stored in the slot.
+/// keyed by `stableHash`, with each key's bytes copied into a ``KeyArena``.
 ///
 /// Written here rather than using `Dictionary<String, UInt64>` because edge loads look up two
 /// ends per row, at random: on 3 M edges the standard dictionary (SipHash with a per-process
 /// seed, plus its resizing) took ~2 s of a 17 s import. This table reuses the stable hash the
-/// id index needs anyway; a slot is 32 bytes (the key, its hash, the id) and a short id (up
-/// to 15 UTF-8 bytes) lives inside its `String`, so a probe touches one cache line and
-/// compares strings only on a full hash match; and the slots sit on transparent huge pages
-/// where the kernel
-/// allows it, because on a virtual machine a TLB miss (a two-level page walk) costs more than
-/// the cache miss itself.
+/// id index needs anyway; a slot is 24 bytes (the key's hash, the id, where its bytes are), so
+/// a probe touches one cache line and reads the key's bytes only on a full hash match; and the
+/// slots sit on transparent huge pages where the kernel allows it, because on a virtual
+/// machine a TLB miss (a two-level page walk) costs more than the cache miss itself.
+///
+/// The keys are copied rather than held as `String`s: a 1 M-person ingest keeps 8 M ids here,
+/// and as strings the long ones (most of them) each cost a heap object — 48 to 80 bytes for
+/// an id of 20 to 40, a retain on the way in — and kept alive, scattered across the heaps of
+/// the threads that made them, the memory of the batches they came in.
 ///
 /// Reads may run on several threads at once; writes need exclusive access.
 package final class ExternalIDTable: @unchecked Sendable {
@@ -23,15 +26,17 @@ package final class ExternalIDTable: @unchecked Sendable {
     // loader calls the mutating methods from one thread, with no reader running.
 
     private struct Slot {
-        var key: String
-        /// The key's hash, kept so that a probe compares strings only on a hash match and a
+        /// The key's hash, kept so that a probe compares keys only on a hash match and a
         /// resize moves slots without hashing their keys again.
         var hash: UInt64
         /// The internal id plus one; 0 marks an empty slot.
         var idPlusOne: UInt64
+        /// Where the key's bytes are in `keys`.
+        var key: KeyArena.Ref
     }
 
-    private var slots: UnsafeMutableBufferPointer<Slot>
+    @exclusivity(unchecked) private var slots: UnsafeMutableBufferPointer<Slot>
+    @exclusivity(unchecked) private var keys = KeyArena()
     package private(set) var count = 0
     /// The largest id stored (an upper bound once entries are removed).
     private var largestID: UInt64 = 0
@@ -45,18 +50,13 @@ package final class ExternalIDTable: @unchecked Sendable {
     }
 
     deinit {
-        // Millions of strings to free: on another thread, which a process about to exit
-        // never waits for.
-        let slots = SlotBuffer(slots: self.slots)
-        releaseElsewhere(slots)
+        ExternalIDTable.release(slots)
     }
 
-    /// The slots on their way to be freed elsewhere.
-    private final class SlotBuffer: @unchecked Sendable {
-        // @unchecked Sendable: handed over whole; nothing else uses the slots any more.
-        let slots: UnsafeMutableBufferPointer<Slot>
-        init(slots: UnsafeMutableBufferPointer<Slot>) { self.slots = slots }
-        deinit { ExternalIDTable.release(slots) }
+    /// Whether the slot at `i` holds `externalID`, whose hash is `hash`.
+    @inline(__always)
+    private func holds(_ i: Int, _ externalID: String, _ hash: UInt64) -> Bool {
+        slots[i].hash == hash && keys.equals(slots[i].key, externalID)
     }
 
     /// The id stored for `externalID`, whose `stableHash` is `hash`.
@@ -67,7 +67,7 @@ package final class ExternalIDTable: @unchecked Sendable {
             // Fields read in place: copying the slot would retain and release its string.
             let idPlusOne = slots[i].idPlusOne
             if idPlusOne == 0 { return nil }
-            if slots[i].hash == hash && slots[i].key == externalID { return idPlusOne - 1 }
+            if holds(i, externalID, hash) { return idPlusOne - 1 }
             i = (i + 1) & mask
         }
     }
@@ -122,16 +122,17 @@ package final class ExternalIDTable: @unchecked Sendable {
         if (count + 1) * 2 > slots.count { grow(to: slots.count * 2) }
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
-            if slots[i].hash == hash && slots[i].key == externalID { return slots[i].idPlusOne - 1 }
+            if holds(i, externalID, hash) { return slots[i].idPlusOne - 1 }
             i = (i + 1) & mask
         }
-        slots[i] = Slot(key: externalID, hash: hash, idPlusOne: id + 1)
+        slots[i] = Slot(hash: hash, idPlusOne: id + 1, key: keys.append(externalID))
         count += 1
         largestID = max(largestID, id)
         return nil
     }
 
-    /// Forgets every id from `bound` on (ids of a transaction that did not commit).
+    /// Forgets every id from `bound` on (ids of a transaction that did not commit). Their keys'
+    /// bytes stay in the arena, unused, until the table goes.
     func removeIDs(atLeast bound: UInt64) {
         guard count > 0, largestID >= bound else { return }
         let old = slots
@@ -139,7 +140,9 @@ package final class ExternalIDTable: @unchecked Sendable {
         count = 0
         largestID = 0
         for slot in old where slot.idPlusOne != 0 && slot.idPlusOne - 1 < bound {
-            insert(slot.key, hash: slot.hash, id: slot.idPlusOne - 1)
+            place(slot)
+            count += 1
+            largestID = max(largestID, slot.idPlusOne - 1)
         }
         ExternalIDTable.release(old)
     }
@@ -149,31 +152,31 @@ package final class ExternalIDTable: @unchecked Sendable {
         if (count + 1) * 2 > slots.count { grow(to: slots.count * 2) }
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].idPlusOne != 0 {
-            if slots[i].hash == hash && slots[i].key == externalID {
+            if holds(i, externalID, hash) {
                 slots[i].idPlusOne = id + 1
                 return
             }
             i = (i + 1) & mask
         }
-        slots[i] = Slot(key: externalID, hash: hash, idPlusOne: id + 1)
+        slots[i] = Slot(hash: hash, idPlusOne: id + 1, key: keys.append(externalID))
         count += 1
         largestID = max(largestID, id)
     }
 
-    /// Moves the entries into `size` slots, by their kept hashes. The keys are moved, not
-    /// copied: a long external id is a heap string, and a copy would retain it here and
-    /// release it with the old slots.
+    /// Moves the entries into `size` slots, by their kept hashes.
     private func grow(to size: Int) {
         let old = slots
         slots = ExternalIDTable.allocate(size)
         mask = slots.count - 1
-        for j in old.indices where old[j].idPlusOne != 0 {
-            var i = Int(truncatingIfNeeded: old[j].hash) & mask
-            while slots[i].idPlusOne != 0 { i = (i + 1) & mask }
-            swap(&slots[i], &old[j])
-        }
-        // What is left in the old slots is empty keys, which own nothing.
+        for slot in old where slot.idPlusOne != 0 { place(slot) }
         ExternalIDTable.release(old)
+    }
+
+    /// Puts `slot`, whose key the table does not hold, in the first free slot from its home.
+    private func place(_ slot: Slot) {
+        var i = Int(truncatingIfNeeded: slot.hash) & mask
+        while slots[i].idPlusOne != 0 { i = (i + 1) & mask }
+        slots[i] = slot
     }
 
     // MARK: - Memory
@@ -189,17 +192,16 @@ package final class ExternalIDTable: @unchecked Sendable {
             _ = madvise(raw, bytes, MADV_HUGEPAGE)
             #endif
             let slots = raw.bindMemory(to: Slot.self, capacity: count)
-            slots.initialize(repeating: Slot(key: "", hash: 0, idPlusOne: 0), count: count)
+            slots.initialize(repeating: Slot(hash: 0, idPlusOne: 0, key: KeyArena.Ref()), count: count)
             return UnsafeMutableBufferPointer(start: slots, count: count)
         }
         let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: count)
-        slots.initialize(repeating: Slot(key: "", hash: 0, idPlusOne: 0))
+        slots.initialize(repeating: Slot(hash: 0, idPlusOne: 0, key: KeyArena.Ref()))
         return slots
     }
 
     private static func release(_ slots: UnsafeMutableBufferPointer<Slot>) {
         let bytes = slots.count * MemoryLayout<Slot>.stride
-        _ = slots.deinitialize()
         if bytes >= hugePage { free(slots.baseAddress) } else { slots.deallocate() }
     }
 }

@@ -66,19 +66,25 @@ struct TalliedEvidence: Sendable {
     /// earlier batch gets its count added to and its first/last seen widened.
     func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int) throws -> IngestSummary {
         var summary = IngestSummary()
-        var vertices = VertexBatch()
-        let valueKey = vertices.key(IdentityGraphSchema.valueKey)
-        for (id, line) in identifiers {
-            // One the loader made from a record source is as this row would write it.
-            guard !loader.created(vertex: id) else {
-                summary.vertices.unchanged += 1
-                continue
+        // In loads of at most `chunkRows` new identifiers, as a record source's: a batch holds
+        // its ids, values and index entries at once, hundreds of bytes a row.
+        var next = identifiers.startIndex
+        while next < identifiers.endIndex {
+            var vertices = VertexBatch()
+            let valueKey = vertices.key(IdentityGraphSchema.valueKey)
+            while next < identifiers.endIndex && vertices.count < chunkRows {
+                let (id, line) = identifiers[next]
+                next += 1
+                // One the loader made from a record source is as this row would write it.
+                guard !loader.created(vertex: id) else {
+                    summary.vertices.unchanged += 1
+                    continue
+                }
+                let colon = id.firstIndex(of: ":")!
+                vertices.append(externalID: id, label: String(id[..<colon]), line: line)
+                vertices.appendProperty(valueKey, .string(String(id[id.index(after: colon)...])))
             }
-            let colon = id.firstIndex(of: ":")!
-            vertices.append(externalID: id, label: String(id[..<colon]), line: line)
-            vertices.appendProperty(valueKey, .string(String(id[id.index(after: colon)...])))
-        }
-        if !vertices.isEmpty {
+            guard !vertices.isEmpty else { continue }
             let report = try loader.load(vertices)
             summary.vertices.add(report)
             summary.issues += report.rejected.map { IngestIssue(file: file, line: $0.line, reason: $0.reason) }

@@ -32,7 +32,7 @@ struct IngestCommand: ParsableCommand {
         let mapping = try Mapping.load(path: mapping, dataDirectory: dataDirectory)
         let rules = try self.rules.map { try Rules.load(path: $0, mapping: mapping) } ?? .default
         let ingester = Ingester(mapping: mapping, rules: rules)
-        let summary = try Graph.bulkLoad(at: store.db, expectedBytes: ingester.expectedStoreBytes) { graph in
+        let summary = try Graph.bulkLoad(at: store.db, expectedBytes: ingester.expectedStoreBytes, releasingPagesAbove: 256 << 20) { graph in
             try ingester.ingest(into: graph) { Terminal.progress($0) }
         }
         Terminal.endProgress()

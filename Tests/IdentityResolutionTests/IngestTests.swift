@@ -66,6 +66,31 @@ import Testing
         }
     }
 
+    @Test("events without a time count, and the timed ones alone set first and last seen, in any order")
+    func untimedEvents() throws {
+        try RetailScenario.withStore { graph, directory in
+            var scenario = Self.scenario
+            let cookie = "11111111-2222-4333-8444-555555555555"
+            let untimed = #"{"event_id":"U1","type":"login","anonymous_id":"\#(cookie)","user_id":"A1","platform":"web","ip":"100.64.0.1"}"#
+            scenario.events = [
+                untimed,
+                RetailScenario.login(cookie: cookie, account: "A1", ts: "2024-03-01T10:00:00Z"),
+                RetailScenario.login(cookie: cookie, account: "A1", ts: "2024-01-01T10:00:00Z"),
+                untimed.replacingOccurrences(of: "100.64.0.1", with: "100.64.0.9"),
+            ]
+            try scenario.ingest(into: graph, directory: directory)
+            try graph.read { (r: GraphReader) throws in
+                let login = try #require(try r.edge(externalID: "logged_in_as:cookie:\(cookie)>account:A1"))
+                #expect(login.properties["count"] == .int64(4))
+                #expect(login.properties["first_seen"] == .dateTime(1_704_103_200_000))
+                #expect(login.properties["last_seen"] == .dateTime(1_709_287_200_000))
+                let seenAt = try #require(try r.edge(externalID: "seen_at:cookie:\(cookie)>ip:100.64.0.9"))
+                #expect(seenAt.properties["count"] == .int64(1))
+                #expect(seenAt.properties["first_seen"] == nil && seenAt.properties["last_seen"] == nil)
+            }
+        }
+    }
+
     @Test("bad rows are rejected with file and line while the good rows land")
     func badRows() throws {
         var scenario = Self.scenario

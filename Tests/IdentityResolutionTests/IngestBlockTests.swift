@@ -56,4 +56,39 @@ import Testing
             }
         }
     }
+
+    @Test("small chunks, with the events' identifiers loading while the tally goes on, give the graph one chunk gives")
+    func chunksChangeNothing() throws {
+        var scenario = Self.scenario
+        // Events naming new cookies and emails all along, so that identifiers pile up past
+        // each chunk while the loader is busy with the one before, or free.
+        scenario.events += (0..<3_000).map { i in
+            #"{"event_id":"S\#(i)","ts":"2024-02-0\#(i % 9 + 1)T10:00:00Z","type":"signup","anonymous_id":"22222222-2222-4333-8444-\#(String(100_000_000_000 + i))","email":"new\#(i % 1_700)@example.com","platform":"web","ip":"10.0.\#(i % 200).1"}"#
+        }
+        func contents(chunkRows: Int?) throws -> (vertices: [String], edges: [String]) {
+            try RetailScenario.withStore { graph, directory in
+                try scenario.ingest(into: graph, directory: directory, chunkRows: chunkRows)
+                return try graph.read { r in
+                    var vertices: [String] = [], edges: [String] = []
+                    try r.forEachVertex { v in
+                        let properties = "\(v.properties.sorted { $0.key < $1.key })".replacingOccurrences(of: directory, with: "DIR")
+                        vertices.append("\(v.label) \(v.externalID ?? "") \(properties)")
+                        return true
+                    }
+                    try r.forEachEdge { e in
+                        let ends = try [e.from, e.to].map { try r.externalID(of: $0) ?? "" }
+                        edges.append("\(e.label) \(e.externalID ?? "") \(ends) \(e.properties.sorted { $0.key < $1.key })")
+                        return true
+                    }
+                    return (vertices.sorted(), edges.sorted())
+                }
+            }
+        }
+        let whole = try contents(chunkRows: nil)
+        let chunked = try contents(chunkRows: 500)
+        #expect(whole.vertices.count > 20_000 && whole.edges.count > 40_000)
+        #expect(chunked.vertices.count == whole.vertices.count && chunked.edges.count == whole.edges.count)
+        #expect(zip(chunked.vertices, whole.vertices).first { $0 != $1 } == nil)
+        #expect(zip(chunked.edges, whole.edges).first { $0 != $1 } == nil)
+    }
 }

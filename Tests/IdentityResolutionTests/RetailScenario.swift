@@ -41,11 +41,14 @@ struct RetailScenario {
 
     static var mapping: String { Fixtures.path("retail/mapping.yaml") }
 
-    /// Ingests the scenario into `graph` from files written under `directory`.
+    /// Ingests the scenario into `graph` from files written under `directory`, in chunks of
+    /// `chunkRows` rows when given.
     @discardableResult
-    func ingest(into graph: Graph, directory: String) throws -> IngestSummary {
+    func ingest(into graph: Graph, directory: String, chunkRows: Int? = nil) throws -> IngestSummary {
         try write(to: directory)
-        return try Ingester(mapping: try Mapping.load(path: Self.mapping, dataDirectory: directory)).ingest(into: graph)
+        var ingester = Ingester(mapping: try Mapping.load(path: Self.mapping, dataDirectory: directory))
+        if let chunkRows { ingester.chunkRows = chunkRows }
+        return try ingester.ingest(into: graph)
     }
 
     /// Ingests into a fresh store, resolves with `rules`, and returns what the resolve said and left.

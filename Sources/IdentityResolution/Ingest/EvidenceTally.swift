@@ -85,23 +85,36 @@ struct EvidenceTally {
         }
     }
 
+    /// How many identifiers the events have named so far.
+    var identifierCount: Int { identifiers.count }
+
+    /// The identifiers from the `start`-th on, in the order the events named them: for a load
+    /// that goes ahead of the tally's end (see ``TalliedEvidence/loadIdentifiers(_:file:loader:chunkRows:)``).
+    /// A copy, not a slice: a slice would share the tally's array, which its next append
+    /// would then copy whole.
+    func identifiers(from start: Int) -> ArraySlice<(id: String, line: Int)> {
+        ArraySlice(Array(identifiers[start...]))
+    }
+
     /// The counts, for the load; the indexes (hundreds of MB for a large stream) are dropped.
-    consuming func finish() -> TalliedEvidence {
-        TalliedEvidence(identifiers: identifiers, edges: edges)
+    /// The identifiers before `loaded` were loaded already.
+    consuming func finish(loaded: Int) -> TalliedEvidence {
+        TalliedEvidence(identifiers: identifiers, loadedIdentifiers: loaded, edges: edges)
     }
 }
 
 /// What an ``EvidenceTally`` counted, ready to load.
 struct TalliedEvidence: Sendable {
     fileprivate let identifiers: [(id: String, line: Int)]
+    fileprivate let loadedIdentifiers: Int
     fileprivate let edges: [EvidenceTally.Seen]
 
-    /// Loads the identifiers, then the edges in chunks; an edge that exists from an
-    /// earlier batch gets its count added to and its first/last seen widened.
-    func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int) throws -> IngestSummary {
+    /// Loads identifiers as vertices, in loads of at most `chunkRows` new ones, as a record
+    /// source's: a batch holds its ids, values and index entries at once, hundreds of bytes a row.
+    static func loadIdentifiers(
+        _ identifiers: ArraySlice<(id: String, line: Int)>, file: String, loader: BulkLoader, chunkRows: Int
+    ) throws -> IngestSummary {
         var summary = IngestSummary()
-        // In loads of at most `chunkRows` new identifiers, as a record source's: a batch holds
-        // its ids, values and index entries at once, hundreds of bytes a row.
         var next = identifiers.startIndex
         while next < identifiers.endIndex {
             var vertices = VertexBatch()
@@ -123,6 +136,13 @@ struct TalliedEvidence: Sendable {
             summary.vertices.add(report)
             summary.issues += report.rejected.map { IngestIssue(file: file, line: $0.line, reason: $0.reason) }
         }
+        return summary
+    }
+
+    /// Loads the identifiers not loaded yet, then the edges in chunks; an edge that exists from
+    /// an earlier batch gets its count added to and its first/last seen widened.
+    func load(links: [Mapping.Link], rules: Rules, file: String, loader: BulkLoader, chunkRows: Int) throws -> IngestSummary {
+        var summary = try Self.loadIdentifiers(identifiers[loadedIdentifiers...], file: file, loader: loader, chunkRows: chunkRows)
 
         let labels = links.map(\.label)
         let hadEvidence = try loader.graph.read { r in try Set(labels).contains { try r.edgeCount(label: $0) > 0 } }

@@ -186,6 +186,7 @@ public struct Ingester {
         }
 
         var tally = EvidenceTally()
+        var loadedIdentifiers = 0
         let eventsBefore = summary.events
         var issues: [IngestIssue] = []
         let linkTypes = links.map { (from: $0.link.from.type, to: $0.link.to.type) }
@@ -226,10 +227,20 @@ public struct Ingester {
                     tally.add(link: index, from: from, to: to, time: times[row], line: block.lines[row])
                 }
             }
+            // The identifiers named so far load while the tally goes on, when the loader is
+            // free: the edges need every count, but the vertices do not.
+            if tally.identifierCount - loadedIdentifiers >= self.chunkRows {
+                let named = tally.identifiers(from: loadedIdentifiers), rows = self.chunkRows
+                if try loads.submitIfIdle({ loader in
+                    try TalliedEvidence.loadIdentifiers(named, file: file, loader: loader, chunkRows: rows)
+                }) {
+                    loadedIdentifiers = tally.identifierCount
+                }
+            }
         }
         summary.issues += issues
         if touched != nil { touched!.formUnion(tally.identifierIDs) }
-        let tallied = tally.finish()
+        let tallied = tally.finish(loaded: loadedIdentifiers)
         let rules = rules, linkList = links.map(\.link), chunkRows = chunkRows, events = summary.events - eventsBefore
         try loads.submit { [digestID] loader in
             var loaded = try tallied.load(links: linkList, rules: rules, file: file, loader: loader, chunkRows: chunkRows)

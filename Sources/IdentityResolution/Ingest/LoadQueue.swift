@@ -36,6 +36,19 @@ final class LoadQueue {
     /// Hands `job` to the queue's thread once the job before it has finished.
     func submit(_ job: @escaping Job) throws {
         idle.wait()
+        try start(job)
+    }
+
+    /// Hands `job` to the queue's thread if no job is waiting or running, and returns whether
+    /// it did: for work that can as well go with a later job, by a caller that must not wait.
+    func submitIfIdle(_ job: @escaping Job) throws -> Bool {
+        guard idle.wait(timeout: .now()) == .success else { return false }
+        try start(job)
+        return true
+    }
+
+    /// Runs `job` on the queue's thread; `idle` has been taken for it.
+    private func start(_ job: @escaping Job) throws {
         do {
             try outcome.rethrow()
         } catch {

@@ -109,8 +109,12 @@ struct TalliedEvidence: Sendable {
     fileprivate let loadedIdentifiers: Int
     fileprivate let edges: [EvidenceTally.Seen]
 
-    /// Loads identifiers as vertices, in loads of at most `chunkRows` new ones, as a record
-    /// source's: a batch holds its ids, values and index entries at once, hundreds of bytes a row.
+    /// Rows in one load of evidence, vertices or edges: at most a quarter million. A batch holds
+    /// its ids, values and index entries at once, hundreds of bytes a row, and the identifiers'
+    /// loads run while the tally holds every count; a split changes no id or count.
+    static func loadRows(chunkRows: Int) -> Int { min(chunkRows, 1 << 18) }
+
+    /// Loads identifiers as vertices, in loads of at most `loadRows(chunkRows:)` new ones.
     static func loadIdentifiers(
         _ identifiers: ArraySlice<(id: String, line: Int)>, file: String, loader: BulkLoader, chunkRows: Int
     ) throws -> IngestSummary {
@@ -119,7 +123,7 @@ struct TalliedEvidence: Sendable {
         while next < identifiers.endIndex {
             var vertices = VertexBatch()
             let valueKey = vertices.key(IdentityGraphSchema.valueKey)
-            while next < identifiers.endIndex && vertices.count < chunkRows {
+            while next < identifiers.endIndex && vertices.count < loadRows(chunkRows: chunkRows) {
                 let (id, line) = identifiers[next]
                 next += 1
                 // One the loader made from a record source is as this row would write it.
@@ -148,9 +152,7 @@ struct TalliedEvidence: Sendable {
         let hadEvidence = try loader.graph.read { r in try Set(labels).contains { try r.edgeCount(label: $0) > 0 } }
         var start = 0
         while start < edges.count {
-            // At most a quarter million edges a load: each is a new, distinct edge, so the
-            // split changes no id or count, and a batch's names and values stay small.
-            let end = min(edges.count, start + min(chunkRows, 1 << 18))
+            let end = min(edges.count, start + Self.loadRows(chunkRows: chunkRows))
             var batch = EdgeBatch()
             let weight = batch.key(weightKey), countKey = batch.key(IdentityGraphSchema.countKey)
             let firstKey = batch.key(IdentityGraphSchema.firstSeenKey), lastKey = batch.key(IdentityGraphSchema.lastSeenKey)

@@ -5,15 +5,16 @@ import Darwin
 #endif
 
 /// External id → internal id, for the ids one bulk load has seen: an open-addressing hash table
-/// keyed by `stableHash`, with each key's bytes copied into a ``KeyArena``.
+/// keyed by `stableHash`, with each key held by a ``KeyArena``.
 ///
 /// Written here rather than using `Dictionary<String, UInt64>` because edge loads look up two
 /// ends per row, at random: on 3 M edges the standard dictionary (SipHash with a per-process
 /// seed, plus its resizing) took ~2 s of a 17 s import. This table reuses the stable hash the
-/// id index needs anyway; a slot is 24 bytes (the key's hash, the id, where its bytes are), so
-/// a probe touches one cache line and reads the key's bytes only on a full hash match; and the
-/// slots sit on transparent huge pages where the kernel allows it, because on a virtual
-/// machine a TLB miss (a two-level page walk) costs more than the cache miss itself.
+/// id index needs anyway; a slot is 32 bytes (the key's hash, the id, the key: its bytes when
+/// it has at most 15, else where the arena holds them), so a probe touches one cache line and
+/// compares keys only on a full hash match; and the slots sit on transparent huge pages where
+/// the kernel allows it, because on a virtual machine a TLB miss (a two-level page walk) costs
+/// more than the cache miss itself.
 ///
 /// The keys are copied rather than held as `String`s: a 1 M-person ingest keeps 8 M ids here,
 /// and as strings the long ones (most of them) each cost a heap object — 48 to 80 bytes for
@@ -32,7 +33,7 @@ package final class ExternalIDTable: @unchecked Sendable {
         /// The internal id plus one; 0 marks an empty slot.
         var idPlusOne: UInt64
         /// Where the key's bytes are in `keys`.
-        var key: KeyArena.Ref
+        var key: KeyArena.Key
     }
 
     @exclusivity(unchecked) private var slots: UnsafeMutableBufferPointer<Slot>
@@ -62,9 +63,15 @@ package final class ExternalIDTable: @unchecked Sendable {
     /// The id stored for `externalID`, whose `stableHash` is `hash`.
     @inline(__always)
     package func id(of externalID: String, hash: UInt64) -> UInt64? {
-        var i = Int(truncatingIfNeeded: hash) & mask
+        id(of: externalID, hash: hash, from: Int(truncatingIfNeeded: hash) & mask)
+    }
+
+    /// `id(of:hash:)`, probing from slot `start`, which is the key's home or a slot between it
+    /// and the key's.
+    @inline(__always)
+    private func id(of externalID: String, hash: UInt64, from start: Int) -> UInt64? {
+        var i = start
         while true {
-            // Fields read in place: copying the slot would retain and release its string.
             let idPlusOne = slots[i].idPlusOne
             if idPlusOne == 0 { return nil }
             if holds(i, externalID, hash) { return idPlusOne - 1 }
@@ -74,13 +81,16 @@ package final class ExternalIDTable: @unchecked Sendable {
 
     /// Looks up `names[range]`, writing each id (or `missing`) to `ids` at the same index.
     ///
-    /// Works in groups of 16: first the group's hashes and a load of each home slot, which are
-    /// independent and so wait on memory together, then the probes, which find those lines in
-    /// the cache. One name at a time, each lookup waited out its own cache miss.
+    /// Works in groups of 16, in three passes whose loads are independent and so wait on memory
+    /// together: the group's hashes and a load of each home slot; then each name's first slot
+    /// with its hash, and a load of that key's bytes in the arena; then the comparisons, which
+    /// find those lines in the cache. One name at a time, each lookup waited out its two cache
+    /// misses one after the other.
     func ids(of names: UnsafeBufferPointer<String>, in range: Range<Int>, missing: UInt64,
              into ids: UnsafeMutableBufferPointer<UInt64>) {
         let group = 16
         var hashes = (0..<group).map { _ in UInt64(0) }
+        var firstMatch = [Int](repeating: 0, count: group)
         var sink: UInt64 = 0
         var start = range.lowerBound
         while start < range.upperBound {
@@ -91,7 +101,14 @@ package final class ExternalIDTable: @unchecked Sendable {
                 sink &+= slots[Int(truncatingIfNeeded: hash) & mask].idPlusOne
             }
             for i in start..<end {
-                ids[i] = id(of: names[i], hash: hashes[i - start]) ?? missing
+                let hash = hashes[i - start]
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot].idPlusOne != 0 && slots[slot].hash != hash { slot = (slot + 1) & mask }
+                firstMatch[i - start] = slot
+                if slots[slot].idPlusOne != 0 { sink &+= keys.warm(slots[slot].key) }
+            }
+            for i in start..<end {
+                ids[i] = id(of: names[i], hash: hashes[i - start], from: firstMatch[i - start]) ?? missing
             }
             start = end
         }
@@ -192,11 +209,11 @@ package final class ExternalIDTable: @unchecked Sendable {
             _ = madvise(raw, bytes, MADV_HUGEPAGE)
             #endif
             let slots = raw.bindMemory(to: Slot.self, capacity: count)
-            slots.initialize(repeating: Slot(hash: 0, idPlusOne: 0, key: KeyArena.Ref()), count: count)
+            slots.initialize(repeating: Slot(hash: 0, idPlusOne: 0, key: KeyArena.Key()), count: count)
             return UnsafeMutableBufferPointer(start: slots, count: count)
         }
         let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: count)
-        slots.initialize(repeating: Slot(hash: 0, idPlusOne: 0, key: KeyArena.Ref()))
+        slots.initialize(repeating: Slot(hash: 0, idPlusOne: 0, key: KeyArena.Key()))
         return slots
     }
 

@@ -48,17 +48,18 @@ import Testing
         #expect(table.insertIfAbsent(ids[1_500], hash: stableHash(ids[1_500]) % 64, id: 1) == nil)
     }
 
-    @Test("the arena hands back each string's bytes, however long its length prefix")
+    @Test("the arena hands back each string, inline or stored, however long its length prefix")
     func arenaRoundTrips() {
         var arena = KeyArena()
-        let strings = ["", "a", String(repeating: "b", count: 127), String(repeating: "c", count: 128),
+        let strings = ["", "a", "fifteen-bytes-x", "sixteen-bytes-xy", "ünïcode", String(repeating: "b", count: 127), String(repeating: "c", count: 128),
                        String(repeating: "é", count: 9_000), String(repeating: "f", count: KeyArena.chunkSize * 2)]
-        let refs = strings.map { arena.append($0) }
-        for (ref, string) in zip(refs, strings) {
-            #expect(arena.string(ref) == string)
-            let same = arena.equals(ref, string), longer = arena.equals(ref, string + "!")
+        let keys = strings.map { arena.append($0) }
+        for (key, string) in zip(keys, strings) {
+            #expect(arena.string(key) == string)
+            let same = arena.equals(key, string), longer = arena.equals(key, string + "!")
+            let shorter = string.isEmpty ? false : arena.equals(key, String(string.dropLast()))
             #expect(same)
-            #expect(!longer)
+            #expect(!longer && !shorter)
         }
     }
 }

@@ -32,10 +32,13 @@ package final class ExternalIDTable: @unchecked Sendable {
         var hash: UInt64
         /// The internal id plus one; 0 marks an empty slot.
         var idPlusOne: UInt64
-        /// Where the key's bytes are in `keys`.
+        /// The key: its bytes, or where `keys` holds them.
         var key: KeyArena.Key
     }
 
+    // Exclusivity unchecked: both are read on every probe, and a checked access there cost a
+    // runtime call each; the contract above (writes from one thread, no reader meanwhile)
+    // keeps the accesses apart.
     @exclusivity(unchecked) private var slots: UnsafeMutableBufferPointer<Slot>
     @exclusivity(unchecked) private var keys = KeyArena()
     package private(set) var count = 0

@@ -12,7 +12,8 @@ import Darwin
 /// its key says where. Strings are never removed one by one.
 struct KeyArena: ~Copyable {
     /// One string: inline (its bytes, then a last byte of `0x80 | count`), or the chunk and
-    /// offset of its length in the arena (a last byte of 0).
+    /// offset of its length in the arena (a last byte of 0). The last byte is the top byte of
+    /// `high` on the little-endian machines Swift runs on.
     struct Key {
         var low: UInt64 = 0
         var high: UInt64 = 0

@@ -4,13 +4,13 @@ import Synchronization
 /// Work started on another thread whose result the caller collects later: how bulk loads sort
 /// the next batch of index entries while the calling thread, which owns the LMDB write
 /// transaction, writes the current one.
-final class BackgroundWork<Result>: @unchecked Sendable {
+package final class BackgroundWork<Result>: @unchecked Sendable {
     // @unchecked Sendable: `result` is written once, before `done` is signalled, and read only
     // after `wait()` has seen that signal, so the semaphore orders the two.
     private var result: Result?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> Result) {
+    package init(_ work: @escaping @Sendable () -> Result) {
         DispatchQueue.global().async {
             self.result = work()
             self.done.signal()
@@ -18,7 +18,7 @@ final class BackgroundWork<Result>: @unchecked Sendable {
     }
 
     /// Blocks until the work has finished, and returns its result.
-    func wait() -> Result {
+    package func wait() -> Result {
         done.wait()
         return result!
     }

@@ -92,6 +92,9 @@ public struct Resolver {
         _ model: ResolutionGraph, state: ResolutionState, graph: Graph, blocking: Blocking, region: Bool,
         clock: inout PhaseClock
     ) throws -> ResolutionOutcome {
+        // The fuzzy rules' blocks depend on the records alone: worked out on the other core
+        // while this one applies the guards and builds the identities.
+        let blockEntries = BackgroundWork { [model] in blocking.entries(of: model) }
         let threshold = rules.thresholds.identity
         let weights = model.labelNames.map { rules.weight(ofEdge: $0) }
         let strong = NodeAdjacency(nodeCount: model.nodeCount, links: model.links) { weights[Int($0.label)] >= threshold }
@@ -139,7 +142,7 @@ public struct Resolver {
         }
         clock.mark("identities")
         let comparison = RecordComparison(graph: model, adjacency: all)
-        let blocks = blocking.entries(of: model)
+        let blocks = blockEntries.wait()
         var matcher = FuzzyMatcher(graph: model, comparison: comparison, blocking: blocking, entries: blocks)
         if region {
             matcher.storeBlockSizes = { keys in

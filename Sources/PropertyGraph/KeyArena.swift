@@ -8,12 +8,12 @@ import Darwin
 /// each string named by a ``Key``: where ``ExternalIDTable`` keeps its keys.
 ///
 /// A string of up to 15 bytes is held in its key itself, so that comparing it costs no second
-/// memory access; a longer one is stored in a chunk as its length (LEB128) then its bytes, and
-/// its key says where. Strings are never removed one by one.
+/// memory access; a longer one's bytes are stored in a chunk, and its key says where and how
+/// many. Strings are never removed one by one.
 struct KeyArena: ~Copyable {
-    /// One string: inline (its bytes, then a last byte of `0x80 | count`), or the chunk and
-    /// offset of its length in the arena (a last byte of 0). The last byte is the top byte of
-    /// `high` on the little-endian machines Swift runs on.
+    /// One string: inline (its bytes, then a last byte of `0x80 | count`), or its chunk and
+    /// offset in the arena (`low`) and its length (`high`, whose last byte is then 0). The last
+    /// byte is the top byte of `high` on the little-endian machines Swift runs on.
     struct Key {
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -29,14 +29,17 @@ struct KeyArena: ~Copyable {
             }
         }
 
-        init(chunk: Int, offset: Int) {
+        init(chunk: Int, offset: Int, count: Int) {
             low = UInt64(chunk) << 32 | UInt64(offset)
+            high = UInt64(count)
         }
 
         init() {}
 
         var chunk: Int { Int(low >> 32) }
         var offset: Int { Int(low & 0xFFFF_FFFF) }
+        /// The string's length in bytes.
+        var count: Int { isInline ? Int(high >> 56 & 0x7F) : Int(high) }
     }
 
     /// Bytes a chunk holds unless one string needs more.
@@ -62,50 +65,28 @@ struct KeyArena: ~Copyable {
     /// Copies `bytes` in.
     mutating func append(_ bytes: UnsafeRawBufferPointer) -> Key {
         if bytes.count <= Key.inlineCapacity { return Key(inline: bytes) }
-        var prefix = 1
-        while bytes.count >> (7 * prefix) != 0 { prefix += 1 }
-        let needed = prefix + bytes.count
-        if needed > available - used {
-            let size = max(KeyArena.chunkSize, needed)
+        if bytes.count > available - used {
+            let size = max(KeyArena.chunkSize, bytes.count)
             guard let chunk = malloc(size) else { fatalError("out of memory: a \(size)-byte key arena chunk") }
             chunks.append(chunk)
             used = 0
             available = size
         }
-        let chunk = chunks[chunks.count - 1]
-        var length = bytes.count
-        var at = used
-        repeat {
-            let low = UInt8(length & 0x7F)
-            length >>= 7
-            chunk.storeBytes(of: length == 0 ? low : low | 0x80, toByteOffset: at, as: UInt8.self)
-            at += 1
-        } while length != 0
-        if let base = bytes.baseAddress { (chunk + at).copyMemory(from: base, byteCount: bytes.count) }
-        let key = Key(chunk: chunks.count - 1, offset: used)
-        used = at + bytes.count
+        (chunks[chunks.count - 1] + used).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        let key = Key(chunk: chunks.count - 1, offset: used, count: bytes.count)
+        used += bytes.count
         return key
     }
 
     /// The bytes of the string `key` names, to `body`.
     @inline(__always)
     func withBytes<R>(_ key: Key, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let count = key.count
         if key.isInline {
-            let count = Int(key.high >> 56 & 0x7F)
             var key = key
             return withUnsafeBytes(of: &key) { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
-        var at = chunks[key.chunk] + key.offset
-        var length = 0
-        var shift = 0
-        while true {
-            let byte = at.load(as: UInt8.self)
-            at += 1
-            length |= Int(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { break }
-            shift += 7
-        }
-        return body(UnsafeRawBufferPointer(start: at, count: length))
+        return body(UnsafeRawBufferPointer(start: chunks[key.chunk] + key.offset, count: count))
     }
 
     /// Loads the first byte stored for `key`, so that a read of it a little later finds it

@@ -48,7 +48,7 @@ import Testing
         #expect(table.insertIfAbsent(ids[1_500], hash: stableHash(ids[1_500]) % 64, id: 1) == nil)
     }
 
-    @Test("the arena hands back each string, inline or stored, however long its length prefix")
+    @Test("the arena hands back each string, inline or stored, short or longer than a chunk")
     func arenaRoundTrips() {
         var arena = KeyArena()
         let strings = ["", "a", "fifteen-bytes-x", "sixteen-bytes-xy", "ünïcode", String(repeating: "b", count: 127), String(repeating: "c", count: 128),

@@ -1,33 +1,40 @@
 import PropertyGraph
 
 /// Writes a resolve's outcome into the store, changing only what differs from
-/// the last resolve: removals and property changes in one transaction, then
-/// new vertices and edges through the ``BulkLoader``.
-struct ResolutionWriter {
+/// the last resolve, in two steps: the identities (``writeIdentities(_:)``), which
+/// can go in while the households are still being worked out, then the households
+/// (``writeHouseholds(_:identityVertices:)``). Each step makes its removals and
+/// property changes in one transaction, then loads new vertices and edges through a
+/// ``BulkLoader``. Between them, the new vertices and edges are those one load of
+/// them all would make, in the same order (identities, households, history; then
+/// `member_of`, `lives_in`, `matches`), so they get the same ids.
+struct ResolutionWriter: Sendable {
     let graph: Graph
     let model: ResolutionGraph
-    let outcome: ResolutionOutcome
 
     typealias Schema = IdentityGraphSchema
 
-    func write() throws {
+    /// Writes the identity vertices, the `member_of` edges of every member whose identity
+    /// changed and the guards, and returns the vertex of each identity.
+    ///
+    /// The state goes in with them: its counter has moved past every identity id minted,
+    /// so a resolve that stops before the households still leaves none to be minted twice.
+    func writeIdentities(_ outcome: ResolutionOutcome) throws -> [VertexID] {
         var removeEdges: [String] = []
-        var removeVertices: [UInt64] = []
         var vertices = VertexBatch()
-        var edges = EdgeBatch()
 
-        // Identity vertices.
         let wanted = Set(outcome.identityNames)
         var vertexOfIdentity: [String: UInt64] = [:]
+        var gone = Set<UInt64>()
         for (vertex, name) in model.identityIDs {
-            if wanted.contains(name) { vertexOfIdentity[name] = vertex } else { removeVertices.append(vertex) }
+            if wanted.contains(name) { vertexOfIdentity[name] = vertex } else { gone.insert(vertex) }
         }
         let identityKey = vertices.key(Schema.identityIDKey)
         for name in outcome.identityNames where vertexOfIdentity[name] == nil {
             vertices.append(externalID: Schema.identityVertexID(name), label: Schema.identityLabel, line: 0)
             vertices.appendProperty(identityKey, .string(name))
         }
-        let gone = Set(removeVertices)
+        appendState(outcome.state, to: &vertices)
 
         // member_of, from every member whose identity changed. Both ends are known by vertex
         // id (new identities once their vertices are loaded), so the edges need no look-up
@@ -48,27 +55,58 @@ struct ResolutionWriter {
             }
         }
 
-        // Households and lives_in.
+        try graph.write { w in
+            for ext in removeEdges {
+                if let edge = try w.edgeID(externalID: ext) { try w.removeEdge(edge) }
+            }
+            for vertex in gone.sorted() { try w.removeVertex(VertexID(vertex)) }
+            for (node, reason) in outcome.guards where model.previousGuards[node] != reason.description {
+                try w.setProperty(Schema.guardKey, to: .string(reason.description), on: VertexID(model.vertexIDs[Int(node)]))
+            }
+            for (node, _) in model.previousGuards where outcome.guards[node] == nil {
+                try w.removeProperty(Schema.guardKey, from: VertexID(model.vertexIDs[Int(node)]))
+            }
+        }
+        let loader = try stateAwareLoader()
+        _ = try loader.load(vertices, allNew: true)
+        let identityVertices = try outcome.identityNames.map { name in
+            try vertexOfIdentity[name].map { VertexID($0) } ?? Self.loaded(Schema.identityVertexID(name), by: loader)
+        }
+        let names = model.externalIDs
+        try loader.loadNewEdges(
+            label: Schema.memberOfLabel, from: memberNodes.map { VertexID(model.vertexIDs[Int($0)]) },
+            to: memberIdentities.map { identityVertices[Int($0)] },
+            externalID: { [memberNodes] row in Self.memberOfID(names[Int(memberNodes[row])]) })
+        return identityVertices
+    }
+
+    /// Writes the household vertices, the `lives_in` edge of every identity whose household
+    /// changed, the `matches` edges, the history and the state. `identityVertices` are what
+    /// ``writeIdentities(_:)`` returned.
+    func writeHouseholds(_ outcome: ResolutionOutcome, identityVertices: [VertexID]) throws {
+        var removeEdges: [String] = []
+        var removeVertices: [UInt64] = []
+        var vertices = VertexBatch()
+        var edges = EdgeBatch()
+
+        // Households and lives_in. A new identity's vertex has no previous household.
         let wantedHouseholds = Set(outcome.householdNames)
-        var knownHouseholds = Set<String>()
+        var vertexOfHousehold: [String: VertexID] = [:]
         for (vertex, name) in model.householdIDs {
-            if wantedHouseholds.contains(name) { knownHouseholds.insert(name) } else { removeVertices.append(vertex) }
+            if wantedHouseholds.contains(name) { vertexOfHousehold[name] = VertexID(vertex) } else { removeVertices.append(vertex) }
         }
         let householdKey = vertices.key(Schema.householdIDKey)
-        for name in outcome.householdNames where !knownHouseholds.contains(name) {
+        for name in outcome.householdNames where vertexOfHousehold[name] == nil {
             vertices.append(externalID: Schema.householdVertexID(name), label: Schema.householdLabel, line: 0)
             vertices.appendProperty(householdKey, .string(name))
         }
-        let goneAll = Set(removeVertices)
+        let gone = Set(removeVertices)
         var livingIdentities: [Int] = []
         for (i, name) in outcome.identityNames.enumerated() {
             let household = outcome.householdNames[outcome.householdOfIdentity[i]]
-            let vertex = vertexOfIdentity[name]
-            let previous = vertex.flatMap { model.previousHousehold[$0] }
-            let previousName = previous.flatMap { model.householdIDs[$0] }
-            guard previousName != household else { continue }
-            let ext = Schema.identityVertexID(name)
-            if let previous, !goneAll.contains(previous) { removeEdges.append(Self.livesInID(ext)) }
+            let previous = model.previousHousehold[identityVertices[i].rawValue]
+            guard previous.flatMap({ model.householdIDs[$0] }) != household else { continue }
+            if let previous, !gone.contains(previous) { removeEdges.append(Self.livesInID(Schema.identityVertexID(name))) }
             livingIdentities.append(i)
         }
 
@@ -103,47 +141,19 @@ struct ResolutionWriter {
             vertices.appendProperty(vertices.key("causes"), .list(change.causes.map { .string($0) }))
             vertices.appendProperty(vertices.key("run"), .int64(Int64(change.run)))
         }
-        vertices.append(externalID: Schema.resolutionStateID, label: Schema.resolutionStateLabel, line: 0)
-        for (key, value) in outcome.state.properties { vertices.appendProperty(vertices.key(key), value) }
+        appendState(outcome.state, to: &vertices)
 
-        // Removals and guard properties in one transaction, then the loads.
         try graph.write { w in
             for ext in removeEdges {
                 if let edge = try w.edgeID(externalID: ext) { try w.removeEdge(edge) }
             }
             for vertex in removeVertices.sorted() { try w.removeVertex(VertexID(vertex)) }
-            for (node, reason) in outcome.guards where model.previousGuards[node] != reason.description {
-                try w.setProperty(Schema.guardKey, to: .string(reason.description), on: VertexID(model.vertexIDs[Int(node)]))
-            }
-            for (node, _) in model.previousGuards where outcome.guards[node] == nil {
-                try w.removeProperty(Schema.guardKey, from: VertexID(model.vertexIDs[Int(node)]))
-            }
         }
-        let loader = BulkLoader(graph: graph)
-        // The batch's identities, households and changes have names minted by this run, so
-        // they are new; the one vertex that may exist, the state, is told to the loader.
-        if let state = try graph.read({ try $0.vertexID(externalID: Schema.resolutionStateID) }) {
-            loader.remember([(Schema.resolutionStateID, state)])
-        }
-        if !vertices.isEmpty { _ = try loader.load(vertices, allNew: true) }
-        // Every edge loaded below is new: a member_of or lives_in edge is written only where
-        // the last resolve's differs, and that one was removed above (or went with its
-        // identity or household vertex); a matches edge only where none was read. They load
-        // in the order one batch of them all had (member_of, lives_in, matches), so edge ids
-        // are as they were.
-        let identityVertices = try outcome.identityNames.map { name in
-            try vertexOfIdentity[name].map { VertexID($0) } ?? Self.loaded(Schema.identityVertexID(name), by: loader)
-        }
-        let names = model.externalIDs
-        try loader.loadNewEdges(
-            label: Schema.memberOfLabel, from: memberNodes.map { VertexID(model.vertexIDs[Int($0)]) },
-            to: memberIdentities.map { identityVertices[Int($0)] },
-            externalID: { [memberNodes] row in Self.memberOfID(names[Int(memberNodes[row])]) })
-        memberNodes = []
-        memberIdentities = []
-
-        var vertexOfHousehold: [String: VertexID] = [:]
-        for (vertex, name) in model.householdIDs where wantedHouseholds.contains(name) { vertexOfHousehold[name] = VertexID(vertex) }
+        let loader = try stateAwareLoader()
+        _ = try loader.load(vertices, allNew: true)
+        // Every edge loaded below is new: a lives_in edge is written only where the last
+        // resolve's differs, and that one was removed above (or went with its identity or
+        // household vertex); a matches edge only where none was read.
         let householdVertices = try outcome.householdNames.map { name in
             try vertexOfHousehold[name] ?? Self.loaded(Schema.householdVertexID(name), by: loader)
         }
@@ -155,6 +165,22 @@ struct ResolutionWriter {
 
         loader.remember(matchEnds)
         if !edges.isEmpty { _ = try loader.load(edges, allNew: true) }
+    }
+
+    /// Appends the `resolution_state` vertex with `state`'s counters.
+    private func appendState(_ state: ResolutionState, to vertices: inout VertexBatch) {
+        vertices.append(externalID: Schema.resolutionStateID, label: Schema.resolutionStateLabel, line: 0)
+        for (key, value) in state.properties { vertices.appendProperty(vertices.key(key), value) }
+    }
+
+    /// A loader for vertices all new but the state, which it is told of when it exists: the
+    /// other vertices have names minted by this run.
+    private func stateAwareLoader() throws -> BulkLoader {
+        let loader = BulkLoader(graph: graph)
+        if let state = try graph.read({ try $0.vertexID(externalID: Schema.resolutionStateID) }) {
+            loader.remember([(Schema.resolutionStateID, state)])
+        }
+        return loader
     }
 
     /// The id of a vertex `loader` has just loaded.

@@ -69,16 +69,23 @@ public struct Resolver {
         // a large store) would otherwise stay resident until the store closes.
         try graph.releaseMappedPages()
         clock.mark("read")
-        var outcome = try compute(model, state: state, graph: graph, blocking: blocking, region: scope != nil, clock: &clock)
+        var work = try identities(model, state: state, graph: graph, blocking: blocking, region: scope != nil, clock: &clock)
         if scope == nil {
-            try Blocking.rewriteIndex(outcome.blockEntries, of: model, in: graph)
-            outcome.blockEntries = []
+            try Blocking.rewriteIndex(work.outcome.blockEntries, of: model, in: graph)
+            work.outcome.blockEntries = []
             clock.mark("block index")
         }
-        var summary = outcome.summary
-        try ResolutionWriter(graph: graph, model: model, outcome: outcome).write()
+        // The identities go into the store on the other core while this one works out the
+        // households: those read the members' evidence edges, which the write leaves alone.
+        let writer = ResolutionWriter(graph: graph, model: model)
+        let identitiesWritten = BackgroundWork { [outcome = work.outcome] in Result { try writer.writeIdentities(outcome) } }
+        try households(model, into: &work, graph: graph, clock: &clock)
+        let identityVertices = try identitiesWritten.wait().get()
+        clock.mark("identities written")
+        try writer.writeHouseholds(work.outcome, identityVertices: identityVertices)
         try pending.clear(in: graph)
         clock.mark("write")
+        var summary = work.outcome.summary
         summary.phases = clock.phases
         summary.scope = scope
         return summary
@@ -86,12 +93,23 @@ public struct Resolver {
 
     // MARK: Computing
 
-    /// Works out the identities and households of `model`. In a `region` (an incremental
-    /// resolve), the fuzzy rules skip a block by its size in the whole store.
-    func compute(
+    /// What working out the identities leaves for the households: the outcome so far, and the
+    /// adjacencies and comparison both use.
+    struct Work {
+        var outcome: ResolutionOutcome
+        let strong: NodeAdjacency
+        let all: NodeAdjacency
+        let comparison: RecordComparison
+        let guards: IdentifierGuards
+    }
+
+    /// Works out the identities of `model`, their stable ids and the history of their merges
+    /// and splits: everything `ResolutionWriter.writeIdentities` writes. In a `region` (an
+    /// incremental resolve), the fuzzy rules skip a block by its size in the whole store.
+    func identities(
         _ model: ResolutionGraph, state: ResolutionState, graph: Graph, blocking: Blocking, region: Bool,
         clock: inout PhaseClock
-    ) throws -> ResolutionOutcome {
+    ) throws -> Work {
         // The fuzzy rules' blocks depend on the records alone: worked out on the other core
         // while this one applies the guards and builds the identities.
         let blockEntries = BackgroundWork { [model] in blocking.entries(of: model) }
@@ -179,13 +197,33 @@ public struct Resolver {
             identityOfNode[Int(node)] = cluster
         }
 
-        // Households over identities.
-        let placeholders = Set(guards.reasons.filter { $0.value == .placeholder }.keys)
-        let usual = try UsualPlaces.read(from: graph, model: model, adjacency: all, members: identityOfNode,
+        // Stable ids, which depend on the identities alone.
+        var state = state
+        state.run += 1
+        let identityNaming = StableNaming(
+            clusters: clusters,
+            oldName: { node in model.previousMembership[node].flatMap { model.identityIDs[$0] } },
+            mint: { state.mintIdentityID() })
+        var outcome = ResolutionOutcome(
+            clusters: clusters, identityNames: identityNaming.names, identityOfNode: identityOfNode,
+            householdOfIdentity: [], householdNames: [], guards: guards.reasons,
+            fuzzy: fuzzy, state: state, summary: ResolveSummary(), blockEntries: region ? [] : blocks)
+        outcome.changes = history(model, identityNaming, clusters: clusters, identityOfNode: identityOfNode,
+                                  guards: guards, strong: strong, joining: joiningMatches, run: state.run)
+        clock.mark("identity ids")
+        return Work(outcome: outcome, strong: strong, all: all, comparison: comparison, guards: guards)
+    }
+
+    /// Works out the households of the identities in `work`, their stable ids and the summary.
+    func households(_ model: ResolutionGraph, into work: inout Work, graph: Graph, clock: inout PhaseClock) throws {
+        let clusters = work.outcome.clusters, identityOfNode = work.outcome.identityOfNode
+        let placeholders = Set(work.guards.reasons.filter { $0.value == .placeholder }.keys)
+        let usual = try UsualPlaces.read(from: graph, model: model, adjacency: work.all, members: identityOfNode,
                                          types: Set(rules.households.flatMap { HouseholdResolver.identifierTypes(in: $0.condition) }))
         try graph.releaseMappedPages()   // the edge records of every member, read once
-        let householder = HouseholdResolver(graph: model, adjacency: all, strong: strong, comparison: comparison, rules: rules,
-                                            placeholders: placeholders, identityOfNode: identityOfNode, usualPlaces: usual)
+        let householder = HouseholdResolver(graph: model, adjacency: work.all, strong: work.strong, comparison: work.comparison,
+                                            rules: rules, placeholders: placeholders, identityOfNode: identityOfNode,
+                                            usualPlaces: usual)
         let (householdOf, heldBack) = householder.households(identityCount: clusters.count)
         var householdIndex: [Int32: Int] = [:]
         var householdMembers: [[Int32]] = []     // identity indexes
@@ -200,33 +238,19 @@ public struct Resolver {
         }
         clock.mark("households")
 
-        // Stable ids.
-        var state = state
-        state.run += 1
-        let identityNaming = StableNaming(
-            clusters: clusters,
-            oldName: { node in model.previousMembership[node].flatMap { model.identityIDs[$0] } },
-            mint: { state.mintIdentityID() })
         let householdNaming = StableNaming(
             clusters: householdMembers.map { identities in identities.flatMap { clusters[Int($0)].filter(model.isRecord) } },
             oldName: { node in
                 model.previousMembership[node].flatMap { model.previousHousehold[$0] }.flatMap { model.householdIDs[$0] }
             },
-            mint: { state.mintHouseholdID() })
-        clock.mark("ids")
-
-        var outcome = ResolutionOutcome(
-            clusters: clusters, identityNames: identityNaming.names, identityOfNode: identityOfNode,
-            householdOfIdentity: [], householdNames: householdNaming.names, guards: guards.reasons,
-            fuzzy: fuzzy, state: state, summary: ResolveSummary(), blockEntries: region ? [] : blocks)
-        outcome.householdOfIdentity = [Int](repeating: 0, count: clusters.count)
+            mint: { work.outcome.state.mintHouseholdID() })
+        work.outcome.householdNames = householdNaming.names
+        work.outcome.householdOfIdentity = [Int](repeating: 0, count: clusters.count)
         for (h, identities) in householdMembers.enumerated() {
-            for identity in identities { outcome.householdOfIdentity[Int(identity)] = h }
+            for identity in identities { work.outcome.householdOfIdentity[Int(identity)] = h }
         }
-        outcome.changes = history(model, identityNaming, clusters: clusters, identityOfNode: identityOfNode,
-                                  guards: guards, strong: strong, joining: joiningMatches, run: state.run)
-        outcome.summary = summarize(model, outcome: outcome, heldBack: heldBack)
-        return outcome
+        work.outcome.summary = summarize(model, outcome: work.outcome, heldBack: heldBack)
+        clock.mark("household ids")
     }
 
     // MARK: History

@@ -1,4 +1,5 @@
 import Dispatch
+import LMDB
 import Synchronization
 
 /// Work started on another thread whose result the caller collects later: how bulk loads sort
@@ -110,4 +111,10 @@ package final class StopFlag: Sendable {
 /// single writer of a load) leaves that to an idle core.
 package func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
     DispatchQueue.global().async { [value] in _ = value }
+}
+
+/// Hands the heap's free pages back to the kernel (``Environment/returnFreedHeapMemory()``),
+/// for a process that frees a batch's memory on one thread while others allocate the next.
+package func returnFreedHeapMemory() {
+    Environment.returnFreedHeapMemory()
 }

@@ -59,6 +59,10 @@ final class LoadQueue {
             running = true
             DispatchQueue.global().async { [jobs, idle, outcome, loader] in
                 while case .job(let job) = jobs.take() {
+                    // What the jobs before freed, stranded in the arenas of the threads that
+                    // parsed them, goes back before this one allocates: at 1M people the
+                    // ingest's peak RSS fell by 0.3-0.5 GB, its time unchanged.
+                    returnFreedHeapMemory()
                     if !outcome.failed {
                         do {
                             outcome.add(try job(loader.loader))

@@ -5,9 +5,9 @@ import PropertyGraph
 /// can go in while the households are still being worked out, then the households
 /// (``writeHouseholds(_:identityVertices:)``). Each step makes its removals and
 /// property changes in one transaction, then loads new vertices and edges through a
-/// ``BulkLoader``. Between them, the new vertices and edges are those one load of
-/// them all would make, in the same order (identities, households, history; then
-/// `member_of`, `lives_in`, `matches`), so they get the same ids.
+/// ``BulkLoader``. Across the two steps, new vertices and edges come in the order one
+/// load of them all had: identities (then, on a store's first resolve, the state vertex),
+/// households, history; `member_of`, `lives_in`, `matches`.
 struct ResolutionWriter: Sendable {
     let graph: Graph
     let model: ResolutionGraph

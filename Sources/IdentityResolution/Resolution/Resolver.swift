@@ -79,8 +79,10 @@ public struct Resolver {
         // households: those read the members' evidence edges, which the write leaves alone.
         let writer = ResolutionWriter(graph: graph, model: model)
         let identitiesWritten = BackgroundWork { [outcome = work.outcome] in Result { try writer.writeIdentities(outcome) } }
-        try households(model, into: &work, graph: graph, clock: &clock)
+        // Should the households fail, the write still finishes before the error goes up.
+        let householdsWorkedOut = Result { try households(model, into: &work, graph: graph, clock: &clock) }
         let identityVertices = try identitiesWritten.wait().get()
+        try householdsWorkedOut.get()
         clock.mark("identities written")
         try writer.writeHouseholds(work.outcome, identityVertices: identityVertices)
         try pending.clear(in: graph)
@@ -94,7 +96,7 @@ public struct Resolver {
     // MARK: Computing
 
     /// What working out the identities leaves for the households: the outcome so far, and the
-    /// adjacencies and comparison both use.
+    /// adjacencies, comparison and guards the households use too.
     struct Work {
         var outcome: ResolutionOutcome
         let strong: NodeAdjacency

@@ -56,10 +56,7 @@ struct ResolutionWriter: Sendable {
         }
 
         try graph.write { w in
-            for ext in removeEdges {
-                if let edge = try w.edgeID(externalID: ext) { try w.removeEdge(edge) }
-            }
-            for vertex in gone.sorted() { try w.removeVertex(VertexID(vertex)) }
+            try Self.remove(edges: removeEdges, vertices: gone, in: w)
             for (node, reason) in outcome.guards where model.previousGuards[node] != reason.description {
                 try w.setProperty(Schema.guardKey, to: .string(reason.description), on: VertexID(model.vertexIDs[Int(node)]))
             }
@@ -143,12 +140,7 @@ struct ResolutionWriter: Sendable {
         }
         appendState(outcome.state, to: &vertices)
 
-        try graph.write { w in
-            for ext in removeEdges {
-                if let edge = try w.edgeID(externalID: ext) { try w.removeEdge(edge) }
-            }
-            for vertex in removeVertices.sorted() { try w.removeVertex(VertexID(vertex)) }
-        }
+        try graph.write { w in try Self.remove(edges: removeEdges, vertices: removeVertices, in: w) }
         let loader = try stateAwareLoader()
         _ = try loader.load(vertices, allNew: true)
         // Every edge loaded below is new: a lives_in edge is written only where the last
@@ -165,6 +157,14 @@ struct ResolutionWriter: Sendable {
 
         loader.remember(matchEnds)
         if !edges.isEmpty { _ = try loader.load(edges, allNew: true) }
+    }
+
+    /// Removes the edges named `edges` that exist, then `vertices` (with their edges), in id order.
+    private static func remove(edges: [String], vertices: some Sequence<UInt64>, in w: GraphWriter) throws {
+        for ext in edges {
+            if let edge = try w.edgeID(externalID: ext) { try w.removeEdge(edge) }
+        }
+        for vertex in vertices.sorted() { try w.removeVertex(VertexID(vertex)) }
     }
 
     /// Appends the `resolution_state` vertex with `state`'s counters.

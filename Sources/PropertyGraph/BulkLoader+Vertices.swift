@@ -83,6 +83,13 @@ extension BulkLoader {
         guard !created.isEmpty else { return report }
         _ = try w.allocateVertexIDs(UInt64(created.count))
         report.inserted = created.count
+        // What the new vertices take on disk, a little under: records (key and node header,
+        // label, external id, ~11 bytes a property), the label index (8), a property-index
+        // entry (8 or more) and the id index (24 and the external id).
+        var newBytes = created.count * (16 + 8 + 24) + batch.rows.properties.keys.count * (11 + 8)
+        for item in created { newBytes += 2 * batch.rows.externalIDs[Int(item.row)].utf8.count }
+        let prefault = prefaultNewPages(bytes: newBytes)
+        defer { prefault?.wait() }
 
         // Records and the label index, in id order.
         let stores = graph.stores
@@ -138,6 +145,10 @@ extension BulkLoader {
         try indexEntries.write(into: stores.properties, writer: w, every: randomPutsBetweenReleases) { try releasePagesAfterStage() }
         try releasePagesAfterStage()
         timer.mark("vertices: property index")
+        if defersVertexIDIndex {
+            try w.noteUnindexedVertices(from: firstID)
+            return report
+        }
         var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.rows.externalIDs[Int($0.row)]) }
         created = []
         sortByHash(&named)

@@ -21,7 +21,7 @@ public final class BulkLoader {
     /// commit left it (no one else added vertices). Then a vertex the table does not know is
     /// new, and the store's id index need not be searched for it — a random B-tree search
     /// per new vertex that, on an ingest of millions, costs more the larger the store grows.
-    private(set) var knowsEveryVertex: Bool?
+    var knowsEveryVertex: Bool?
     private var boundAfterLastCommit: UInt64?
     /// The name hashes of the edges this loader created.
     var createdEdges = HashSet64()
@@ -38,6 +38,8 @@ public final class BulkLoader {
     /// edge index need not be searched for it.
     private(set) var knowsEveryEdge: Bool?
     private var edgeBoundAfterLastCommit: UInt64?
+    /// Whether vertex loads leave their `vertex_ids` entries to ``indexUnindexedVertices()``.
+    var defersVertexIDIndex = false
 
     public init(graph: Graph) {
         self.graph = graph
@@ -198,6 +200,8 @@ public final class BulkLoader {
     enum EntryName {
         case name(String)
         case row(Int)
+        /// The id's UTF-8 bytes, held by the caller while the write runs.
+        case bytes(UnsafeRawBufferPointer)
     }
 
     /// Writes (hash, id, external id) entries, in hash order. Into an empty index they are
@@ -211,6 +215,7 @@ public final class BulkLoader {
             switch name {
             case .name(let s): s
             case .row(let row): rowName(row)
+            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
             }
         }
         let index = kind.index(in: graph.stores)
@@ -249,7 +254,10 @@ public final class BulkLoader {
         func encodeValue(_ item: (hash: UInt64, id: UInt64, name: EntryName)) {
             value.removeAll()
             value.append(id: item.id)
-            if kind.valueCarriesExternalID {
+            guard kind.valueCarriesExternalID else { return }
+            if case .bytes(let bytes) = item.name {
+                value.append(contentsOf: bytes)
+            } else {
                 var name = string(item.name)
                 name.withUTF8 { value.append(contentsOf: UnsafeRawBufferPointer($0)) }
             }

@@ -45,6 +45,12 @@ struct ExternalIDHasher: Sendable {
         var name = externalID
         return name.withUTF8 { namespacedHash(UnsafeRawBufferPointer($0), hash: hash) }
     }
+
+    /// The key of the external id whose UTF-8 bytes are `bytes`.
+    func key(ofBytes bytes: UnsafeRawBufferPointer) -> UInt64 {
+        if let custom { return custom(String(decoding: bytes, as: UTF8.self)) }
+        return namespacedHash(bytes)
+    }
 }
 
 /// The index key of the external id `bytes`: the top 16 bits of the `stableHash` of its

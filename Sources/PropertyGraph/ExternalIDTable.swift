@@ -167,6 +167,16 @@ package final class ExternalIDTable: @unchecked Sendable {
         ExternalIDTable.release(old)
     }
 
+    /// Forgets every id and gives its memory back; the table stays usable.
+    func removeAll() {
+        ExternalIDTable.release(slots)
+        slots = ExternalIDTable.allocate(16)
+        mask = slots.count - 1
+        keys = KeyArena()
+        count = 0
+        largestID = 0
+    }
+
     /// Stores `id` for `externalID`, replacing an earlier id.
     func insert(_ externalID: String, hash: UInt64, id: UInt64) {
         if (count + 1) * 2 > slots.count { grow(to: slots.count * 2) }

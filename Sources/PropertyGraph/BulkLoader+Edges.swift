@@ -52,6 +52,7 @@ extension BulkLoader {
         // Rows naming edges that already exist update them; the others create edges.
         var creates = [Bool](repeating: false, count: batch.count)
         var byHash: [HashedID] = []   // the creating rows; ids are set below
+        var indexedDeferredEdges = false
         byHash.reserveCapacity(batch.count)
         for row in 0..<batch.count {
             if from[row] == unresolved {
@@ -71,6 +72,11 @@ extension BulkLoader {
             let externalID = batch.rows.externalIDs[row]
             // An edge this loader did not create is not in a store all of whose edges it created.
             let mayExist = storeHadEdges && (knowsEveryEdge != true || createdEdges.contains(idHashes[row]))
+            if mayExist, defersIDIndexes, !indexedDeferredEdges {
+                // The edge may be one of those whose entries are deferred.
+                try indexUnindexed(.edge, in: w)
+                indexedDeferredEdges = true
+            }
             if mayExist, let existing = try w.edgeID(externalID: externalID) {
                 let record = EdgeRecord(label: labelIDs[Int(batch.rows.labels[row])], from: from[row], to: to[row], externalID: externalID,
                                         properties: batch.rows.properties.properties(ofRow: row, keyIDs: keyIDs))
@@ -197,6 +203,10 @@ extension BulkLoader {
             if repeatsAnID(byHash, batch.rows.externalIDs) { throw RepeatedEdgeIDs() }
         }
 
+        if defersIDIndexes {
+            try w.noteUnindexed(.edge, from: firstID)
+            return report
+        }
         // Edge entries carry no name: a row's is read only on a hash collision.
         try writeExternalIDs(
             byHash.lazy.map { ($0.hash, everyRowCreates ? firstID + UInt64($0.row) : edgeIDs[Int($0.row)], .row(Int($0.row))) },

@@ -145,8 +145,8 @@ extension BulkLoader {
         try indexEntries.write(into: stores.properties, writer: w, every: randomPutsBetweenReleases) { try releasePagesAfterStage() }
         try releasePagesAfterStage()
         timer.mark("vertices: property index")
-        if defersVertexIDIndex {
-            try w.noteUnindexedVertices(from: firstID)
+        if defersIDIndexes {
+            try w.noteUnindexed(.vertex, from: firstID)
             return report
         }
         var named = created.map { NamedHashedID(hash: $0.hash, id: $0.id, name: batch.rows.externalIDs[Int($0.row)]) }

@@ -38,8 +38,8 @@ public final class BulkLoader {
     /// edge index need not be searched for it.
     private(set) var knowsEveryEdge: Bool?
     private var edgeBoundAfterLastCommit: UInt64?
-    /// Whether vertex loads leave their `vertex_ids` entries to ``indexUnindexedVertices()``.
-    var defersVertexIDIndex = false
+    /// Whether loads leave their id-index entries to ``finishDeferredIDIndexes()``.
+    var defersIDIndexes = false
 
     public init(graph: Graph) {
         self.graph = graph

@@ -76,10 +76,10 @@ public final class Graph: Sendable {
         stores = try Stores(environment: environment)
         try checkSchema(readOnly: options.readOnly)
         try symbols.load(from: self)
-        if try hasUnindexedVertices() {
-            // A load stopped before it wrote them (see `BulkLoader.deferVertexIDIndex()`).
-            guard !options.readOnly else { throw StorageError.unindexedVertices }
-            try BulkLoader(graph: self).indexUnindexedVertices()
+        if try hasUnindexedElements() {
+            // A load stopped before it wrote them (see `BulkLoader.deferIDIndexes()`).
+            guard !options.readOnly else { throw StorageError.incompleteIDIndex }
+            try indexUnindexedElements()
         }
     }
 

@@ -128,9 +128,11 @@ enum MetaKeys {
     static let nextEdge = Array("next_edge".utf8)
     static let nextSymbol = Array("next_symbol".utf8)
     static let componentsSpec = Array("components".utf8)
-    /// Present while vertices from the id it holds on have no `vertex_ids` entries (see
-    /// `BulkLoader.deferVertexIDIndex()`).
-    static let unindexedVertices = Array("unindexed_vertices".utf8)
+    /// Present while elements of `kind` from the id it holds on have no id-index entries (see
+    /// `BulkLoader.deferIDIndexes()`).
+    static func unindexed(_ kind: ElementKind) -> [UInt8] {
+        Array((kind == .vertex ? "unindexed_vertices" : "unindexed_edges").utf8)
+    }
     static func unique(label: SymbolID, key: SymbolID) -> [UInt8] {
         [UInt8(ascii: "u"), UInt8(label >> 8), UInt8(label & 0xFF), UInt8(key >> 8), UInt8(key & 0xFF)]
     }

@@ -20,9 +20,9 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManySymbols
     /// Components need vertex ids that fit 32 bits.
     case tooManyVertices(UInt64)
-    /// A load that left its vertices' id-index entries for later stopped before writing them,
-    /// and the store was opened read-only, so they cannot be written now.
-    case unindexedVertices
+    /// A load that left its id-index entries for later stopped before writing them, and the
+    /// store was opened read-only, so they cannot be written now.
+    case incompleteIDIndex
 
     public var description: String {
         switch self {
@@ -39,8 +39,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .idSpaceExhausted: "the store has used all 2^48 - 1 vertex or edge ids"
         case .tooManySymbols: "more than 65,535 distinct labels or property keys"
         case .tooManyVertices(let n): "\(n) vertex ids do not fit the 32-bit component arrays"
-        case .unindexedVertices:
-            "an interrupted load left the store's vertex id index incomplete; open the store for writing once (any write command) to complete it"
+        case .incompleteIDIndex:
+            "an interrupted load left the store's id index incomplete; open the store for writing once (any write command) to complete it"
         }
     }
 }

@@ -66,6 +66,29 @@ import Testing
         }
     }
 
+    @Test("two evidence sources of one ingest that share a link add up their counts")
+    func twoEvidenceSources() throws {
+        try RetailScenario.withStore { graph, directory in
+            try Self.scenario.write(to: directory)
+            let cookie = "11111111-2222-4333-8444-555555555555"
+            let app = [RetailScenario.login(cookie: cookie, account: "A1", ts: "2024-06-01T10:00:00Z")]
+            try app.map { $0 + "\n" }.joined().write(toFile: directory + "/app_events.jsonl", atomically: true, encoding: .utf8)
+            // The retail mapping ends with its `web` source; `app` repeats it over another file.
+            let yaml = try String(contentsOfFile: RetailScenario.mapping, encoding: .utf8)
+            let web = try #require(yaml.range(of: "  - name: web\n"))
+            let appSource = yaml[web.lowerBound...]
+                .replacingOccurrences(of: "name: web", with: "name: app")
+                .replacingOccurrences(of: "web_events.jsonl", with: "app_events.jsonl")
+            let mapping = try Mapping(yaml: yaml + "\n" + appSource, file: "two-streams.yaml", dataDirectory: directory)
+            let summary = try Ingester(mapping: mapping).ingest(into: graph)
+            #expect(summary.events == 3 && summary.issues.isEmpty)
+            let login = try graph.read { try $0.edge(externalID: "logged_in_as:cookie:\(cookie)>account:A1") }
+            #expect(login?.properties["count"] == .int64(3))
+            #expect(login?.properties["last_seen"] == .dateTime(1_717_236_000_000))
+            #expect(try graph.read { try $0.edgeCount(label: "logged_in_as") } == 1)
+        }
+    }
+
     @Test("events without a time count, and the timed ones alone set first and last seen, in any order")
     func untimedEvents() throws {
         try RetailScenario.withStore { graph, directory in

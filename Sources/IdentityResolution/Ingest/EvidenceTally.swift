@@ -150,6 +150,7 @@ struct TalliedEvidence: Sendable {
 
         let labels = links.map(\.label)
         let hadEvidence = try loader.graph.read { r in try Set(labels).contains { try r.edgeCount(label: $0) > 0 } }
+        if hadEvidence { try loader.indexDeferredEdgeIDs() }   // the reads below find edges by id
         var start = 0
         while start < edges.count {
             let end = min(edges.count, start + Self.loadRows(chunkRows: chunkRows))

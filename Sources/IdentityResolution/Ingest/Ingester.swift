@@ -34,8 +34,9 @@ public struct Ingester {
         // Of ingest and resolve, the ingest's peak memory is the one near the budget (4 GB at
         // 1 M people): worth a few faults.
         loader.randomPutsBetweenReleases = 1 << 17
-        // The ingest owns the store while it runs, and finds its vertices in the loader's table.
-        loader.deferVertexIDIndex()
+        // The ingest owns the store while it runs; the one look-up by id it makes outside the
+        // loader (an evidence edge's earlier count) writes the deferred edge entries first.
+        loader.deferIDIndexes()
         let loads = LoadQueue(loader: loader)
         var summary = IngestSummary()
         // Evidence files loaded by this ingest, not yet visible to a read while their load waits.
@@ -61,13 +62,13 @@ public struct Ingester {
         } catch {
             // What was handed to the loads commits; then their thread stops.
             _ = try? loads.finish()
-            try? loader.indexUnindexedVertices()
+            try? loader.finishDeferredIDIndexes()
             throw error
         }
         summary.add(try loads.finish())
         let changed = summary.vertices.inserted + summary.vertices.updated + summary.edges.inserted + summary.edges.updated
         if let touched, changed > 0 { try PendingChanges.note(touched, in: loader) }
-        try loader.indexUnindexedVertices()
+        try loader.finishDeferredIDIndexes()
         return summary
     }
 

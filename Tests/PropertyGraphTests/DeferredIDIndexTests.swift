@@ -2,12 +2,13 @@ import KithTestSupport
 @testable import PropertyGraph
 import Testing
 
-/// A loader that defers the vertex id index (`BulkLoader.deferVertexIDIndex()`) must leave the
-/// same graph as one that writes it as it goes, once its entries are written: at the end of
-/// the load, or when the store is next opened after a load that stopped early.
-@Suite struct DeferredVertexIndexTests {
+/// A loader that defers the id indexes (`BulkLoader.deferIDIndexes()`) must leave the same
+/// graph as one that writes them as it goes, once its entries are written: at the end of the
+/// load, or when the store is next opened after a load that stopped early.
+@Suite struct DeferredIDIndexTests {
     /// 300 vertices in three batches, the third naming 20 of the first again with a new
-    /// property; then edges between them.
+    /// property; then edges between them in two batches, the second naming 30 edges of the
+    /// first again with a weight.
     static func load(into loader: BulkLoader) throws {
         for part in 0..<3 {
             var batch = VertexBatch()
@@ -25,7 +26,14 @@ import Testing
             _ = try loader.load(batch)
         }
         var edges = EdgeBatch()
-        for i in 0..<300 { edges.append(externalID: "e:\(i)", label: "next", from: "v:\(i)", to: "v:\((i + 1) % 300)", line: i + 2) }
+        for i in 0..<200 { edges.append(externalID: "e:\(i)", label: "next", from: "v:\(i)", to: "v:\((i + 1) % 300)", line: i + 2) }
+        _ = try loader.load(edges)
+        edges = EdgeBatch()
+        let weight = edges.key("weight")
+        for i in 170..<300 {
+            edges.append(externalID: "e:\(i)", label: "next", from: "v:\(i)", to: "v:\((i + 1) % 300)", line: i + 2)
+            if i < 200 { edges.appendProperty(weight, .double(2)) }
+        }
         _ = try loader.load(edges)
     }
 
@@ -37,7 +45,10 @@ import Testing
             if i < 20 { properties["seen"] = .int32(2) }
             ids.append(model.addVertex(label: i % 2 == 0 ? "even" : "odd", properties: properties, externalID: "v:\(i)"))
         }
-        for i in 0..<300 { model.addEdge(label: "next", from: ids[i], to: ids[(i + 1) % 300], properties: [:], externalID: "e:\(i)") }
+        for i in 0..<300 {
+            let properties: [String: PropertyValue] = (170..<200).contains(i) ? ["weight": .double(2)] : [:]
+            model.addEdge(label: "next", from: ids[i], to: ids[(i + 1) % 300], properties: properties, externalID: "e:\(i)")
+        }
         return model
     }
 
@@ -45,12 +56,13 @@ import Testing
     func deferredLoad() throws {
         try withTemporaryGraph { graph in
             let loader = BulkLoader(graph: graph)
-            loader.deferVertexIDIndex()
+            loader.deferIDIndexes()
             try Self.load(into: loader)
-            #expect(try graph.hasUnindexedVertices())
+            #expect(try graph.hasUnindexedElements())
             #expect(try graph.read { try $0.vertexID(externalID: "v:5") } == nil, "not indexed until the loader is done")
-            try loader.indexUnindexedVertices()
-            #expect(try !graph.hasUnindexedVertices())
+            #expect(try graph.read { try $0.edge(externalID: "e:250") } == nil)
+            try loader.finishDeferredIDIndexes()
+            #expect(try !graph.hasUnindexedElements())
             #expect(try GraphChecker().problems(in: graph, against: Self.model()) == [])
             // Loads after it index as they go, and find every vertex.
             var batch = VertexBatch()
@@ -67,9 +79,9 @@ import Testing
         try withTemporaryDirectory { dir in
             let graph = try Graph(path: dir + "/graph", options: .init(), externalIDHasher: ExternalIDCollisionTests.lengthHasher)
             let loader = BulkLoader(graph: graph)
-            loader.deferVertexIDIndex()
+            loader.deferIDIndexes()
             try Self.load(into: loader)
-            try loader.indexUnindexedVertices()
+            try loader.finishDeferredIDIndexes()
             #expect(try GraphChecker().problems(in: graph, against: Self.model()) == [])
         }
     }
@@ -81,15 +93,15 @@ import Testing
             do {
                 let graph = try Graph(path: path)
                 let loader = BulkLoader(graph: graph)
-                loader.deferVertexIDIndex()
+                loader.deferIDIndexes()
                 try Self.load(into: loader)
                 // The process stops here: the graph closes with the entries unwritten.
             }
             var readOnly = Graph.Options(create: false)
             readOnly.readOnly = true
-            #expect(throws: StorageError.unindexedVertices) { _ = try Graph(path: path, options: readOnly) }
+            #expect(throws: StorageError.incompleteIDIndex) { _ = try Graph(path: path, options: readOnly) }
             let graph = try Graph(path: path)
-            #expect(try !graph.hasUnindexedVertices())
+            #expect(try !graph.hasUnindexedElements())
             #expect(try GraphChecker().problems(in: graph, against: Self.model()) == [])
             // Loading the same rows again, as a re-run ingest does, finds every vertex.
             let again = BulkLoader(graph: graph)

@@ -55,24 +55,36 @@ extension BulkLoader {
         let stores = graph.stores
         guard let from = try w.txn.withValue(in: stores.meta, forKey: MetaKeys.unindexed(kind), { $0.loadID(at: 0) }) else { return }
         var timer = PhaseTimer()
-        // Each record's external id, back to back; the entries point into them.
-        var names = ByteWriter(capacity: 1 << 20)
+        let records = kind.records(in: stores)
+        // The external ids that go into the entries (vertices'), back to back; the entries
+        // point into them. An edge's is read again only on a hash collision.
+        var names = ByteWriter(capacity: kind.valueCarriesExternalID ? 1 << 20 : 0)
         var entries: [UnindexedElement] = []
-        try w.txn.withCursor(on: kind.records(in: stores)) { cursor in
+        try w.txn.withCursor(on: records) { cursor in
             var entry = try withIDKey(from) { try cursor.seek(atLeast: $0) }
             while let e = entry {
                 let name = try kind.externalIDBytes(inRecord: e.value)
                 entries.append(UnindexedElement(hash: graph.externalIDHasher.key(ofBytes: name), id: e.key.loadID(at: 0),
                                                 start: names.count, count: name.count))
-                names.append(contentsOf: name)
+                if kind.valueCarriesExternalID { names.append(contentsOf: name) }
                 entry = try cursor.next()
             }
         }
         sortByHash(&entries)
         timer.mark("\(kind) id index: read and sort \(entries.count) ids")
+        func storedName(_ id: Int) -> String {
+            let name = try? w.txn.withValue(in: records, forKey: Keys.id(UInt64(id))) {
+                String(decoding: try kind.externalIDBytes(inRecord: $0), as: UTF8.self)
+            }
+            return name ?? ""   // never: the id is a record just read
+        }
         try names.withUnsafeBytes { bytes in
-            try writeExternalIDs(entries.lazy.map { ($0.hash, $0.id, .bytes(UnsafeRawBufferPointer(rebasing: bytes[$0.start..<$0.start + $0.count]))) },
-                                 of: kind, writer: w)
+            try writeExternalIDs(entries.lazy.map { entry in
+                let name: EntryName = kind.valueCarriesExternalID
+                    ? .bytes(UnsafeRawBufferPointer(rebasing: bytes[entry.start..<entry.start + entry.count]))
+                    : .row(Int(entry.id))
+                return (entry.hash, entry.id, name)
+            }, of: kind, writer: w, rowName: storedName)
         }
         _ = try w.txn.delete(MetaKeys.unindexed(kind), in: stores.meta)
         timer.mark("\(kind) id index: write")
